@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { loadGate } from '../actions/gates.js';
+import { ConfigurationError, errorMessage, isConfigurationError } from '../core/errors.js';
+import { assertValidReport, writeReportFiles } from '../core/report/files.js';
+import { GATES, type GateName } from '../core/report/model.js';
+import { renderMarkdown } from '../core/report/render-markdown.js';
+import { renderTerminal } from '../core/report/render-terminal.js';
+import { ExitCode, exitCodeFor, runGateCli } from '../core/runtime/cli-run.js';
+
+/** CLI flags of each gate, and the action input each one sets (the gate reads the same names either way). */
+const gateFlags: Record<GateName, { flag: string; input: string; description: string; boolean?: boolean }[]> = {
+  'perf-gate': [
+    { flag: '--current <file>', input: 'current', description: 'result file to judge (no suite is run)' },
+    { flag: '--baseline <file>', input: 'baseline', description: 'baseline result file' },
+    { flag: '--format <name>', input: 'format', description: 'result format (detected when absent)' },
+    { flag: '--run <cmd>', input: 'run', description: 'run the suite with this shell command' },
+    { flag: '--config <file>', input: 'config', description: 'perf-gate config file' },
+  ],
+  'model-validate': [
+    { flag: '--predictions <file>', input: 'predictions', description: 'predictions file (CSV, CSV.gz, JSONL)' },
+    { flag: '--label-column <name>', input: 'label-column', description: 'true label column' },
+    { flag: '--prediction-column <name>', input: 'prediction-column', description: 'predicted class column' },
+    { flag: '--score-columns <prefix>', input: 'score-columns', description: 'score column prefix, or the binary score column' },
+    { flag: '--positive-label <label>', input: 'positive-label', description: 'positive class' },
+    { flag: '--baseline <file>', input: 'baseline', description: 'baseline file' },
+    { flag: '--reference <file>', input: 'reference', description: 'reference feature data for drift' },
+    { flag: '--current <file>', input: 'current', description: 'current feature data for drift' },
+    { flag: '--drift-methods <list>', input: 'drift-methods', description: 'auto | all | ks,psi,...' },
+    { flag: '--config <file>', input: 'config', description: 'model-validate config file' },
+  ],
+  'readiness-checklist': [
+    { flag: '--checklist <file>', input: 'checklist', description: 'checklist file' },
+    { flag: '--base-result <file>', input: 'base-result', description: "base branch's report.json" },
+  ],
+  'chaos-run': [
+    { flag: '--experiment <file>', input: 'experiment', description: 'experiment file' },
+    { flag: '--dry-run', input: 'dry-run', description: 'print the plan without touching anything', boolean: true },
+  ],
+};
+
+function camel(flag: string): string {
+  const long = /--([a-z-]+)/.exec(flag)?.[1] ?? flag;
+  return long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('shipgate')
+    .description('CI gates for self-hosted GPU runners, run locally')
+    .showHelpAfterError()
+    .exitOverride();
+
+  for (const gate of GATES) {
+    const cmd = program
+      .command(gate)
+      .description(`run ${gate} with local sinks (report files and this terminal)`)
+      .option('--name <name>', 'suite name', 'default')
+      .option('--report-dir <dir>', 'where report files are written', path.join('shipgate-report', gate))
+      .option('-v, --verbose', 'debug output')
+      .addOption(new Option('--color', 'colour the terminal report').default(Boolean(process.stdout.isTTY)));
+    for (const f of gateFlags[gate]) cmd.option(f.flag, f.description);
+    cmd.action(async (o: Record<string, string | boolean | undefined>) => {
+      const inputs: Record<string, string | undefined> = {};
+      for (const f of gateFlags[gate]) {
+        const v = o[camel(f.flag)];
+        if (v !== undefined) inputs[f.input] = String(v);
+      }
+      setExit(
+        await runGateCli(await loadGate(gate), {
+          name: String(o.name),
+          reportDir: String(o.reportDir),
+          inputs,
+          verbose: Boolean(o.verbose),
+          color: Boolean(o.color),
+        }),
+      );
+    });
+  }
+
+  program
+    .command('report')
+    .description('validate a report.json and render it (terminal, markdown) or re-write its report files')
+    .argument('<report.json>')
+    .addOption(new Option('--format <format>', 'output').choices(['terminal', 'markdown']).default('terminal'))
+    .option('--report-dir <dir>', 'also write report.json, report.md and junit.xml here')
+    .action(async (file: string, o: { format: string; reportDir?: string }) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(await readFile(file, 'utf8'));
+      } catch (e) {
+        throw new ConfigurationError(`${file}: cannot read a report (${errorMessage(e)}). Pass the report.json a gate wrote.`, { location: { file } });
+      }
+      try {
+        assertValidReport(value);
+      } catch (e) {
+        throw new ConfigurationError(`${file}: ${errorMessage(e).replace(/^internal error: /, '')}`, { location: { file } });
+      }
+      process.stdout.write(o.format === 'markdown' ? renderMarkdown(value, {}) : renderTerminal(value, { color: Boolean(process.stdout.isTTY) }));
+      if (o.reportDir) await writeReportFiles(value, o.reportDir);
+      setExit(exitCodeFor(value));
+    });
+  return program;
+}
+
+export async function cli(argv: string[]): Promise<number> {
+  let code: number = ExitCode.Ok;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
+    if (isConfigurationError(e)) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return ExitCode.BadInput;
+    }
+    process.stderr.write(`internal error: ${errorMessage(e)}\n`);
+    return ExitCode.Internal;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './model.js';
+export * from './escape.js';
+export * from './render-markdown.js';
+export * from './render-check.js';
+export * from './render-junit.js';
+export * from './render-terminal.js';

@@ -1,0 +1,238 @@
+import path from 'node:path';
+import * as core from '@actions/core';
+import { uploadDirectory, type UploadedArtifact } from '../artifacts.js';
+import { hardwareFacts, runnerInfo } from '../baseline/fingerprint.js';
+import { CacheBaselineStore, RepoBaselineStore, noBaselineStore, type BaselineStore } from '../baseline/store.js';
+import { errorMessage, isConfigurationError } from '../errors.js';
+import type { Gate, GateContext } from '../gate.js';
+import { completeCheckRun, startCheckRun } from '../github/check-run.js';
+import { createClient, tokenIdentity, type GitHubClient } from '../github/client.js';
+import { runContext, type RunContext } from '../github/context.js';
+import { upsertStickyComment } from '../github/sticky-comment.js';
+import { actionLogger, type Logger } from '../log.js';
+import { writeReportFiles } from '../report/files.js';
+import { checkRunName, commentMarker, conclusionFor, worstVerdict, type Report } from '../report/model.js';
+import { renderCheckOutput } from '../report/render-check.js';
+import { renderComment, renderSummary } from '../report/render-markdown.js';
+import { installCancellation } from './cancel.js';
+import { readCommonOptions, type CommonOptions } from './common.js';
+import { Outputs, State } from './constants.js';
+import { InputReader, actionInputs } from './inputs.js';
+import { errorReport } from './error-report.js';
+
+function status(e: unknown): number | undefined {
+  return (e as { status?: number }).status;
+}
+
+/** Why a GitHub write failed, in words a user can act on. Never includes the token. */
+export function explainWriteFailure(what: string, e: unknown, run: RunContext): string {
+  const s = status(e);
+  const base = `could not ${what}: ${s ? `HTTP ${s} ` : ''}${errorMessage(e)}`;
+  if (s === 403 || s === 404) {
+    const hint = run.fork
+      ? 'this pull request comes from a fork, whose token is read-only; the result is in the job summary (see the fork-safe workflow_run pattern in the docs)'
+      : 'the token lacks a permission (pull-requests: write for comments, checks: write for check runs)';
+    return `${base} — ${hint}`;
+  }
+  return base;
+}
+
+function baselineStore(opts: CommonOptions, workspace: string, run: RunContext, fingerprint: string): BaselineStore {
+  switch (opts.baselineStore) {
+    case 'repo':
+      return new RepoBaselineStore(opts.baselineDir);
+    case 'cache':
+      return new CacheBaselineStore({ workspace, fingerprint, runId: run.runId ?? '0', runAttempt: run.runAttempt ?? '1' });
+    case 'none':
+      return noBaselineStore;
+  }
+}
+
+interface Sinks {
+  client?: GitHubClient;
+  checkRunId?: number;
+  notes: string[];
+}
+
+async function openCheckRun(gate: Gate, opts: CommonOptions, run: RunContext, sinks: Sinks, log: Logger): Promise<void> {
+  if (!opts.checkRun || !sinks.client || !run.owner || !run.repo || !run.checkSha) return;
+  try {
+    sinks.checkRunId = await startCheckRun(sinks.client, {
+      owner: run.owner,
+      repo: run.repo,
+      headSha: run.checkSha,
+      name: checkRunName(gate.gate, opts.name),
+      ...(run.runUrl ? { detailsUrl: run.runUrl } : {}),
+    });
+    core.saveState(State.CheckRunId, String(sinks.checkRunId));
+  } catch (e) {
+    const msg = explainWriteFailure('create the check run', e, run);
+    log.warning(msg);
+    sinks.notes.push(msg);
+  }
+}
+
+async function publish(report: Report, opts: CommonOptions, run: RunContext, sinks: Sinks, log: Logger, cancelled: boolean): Promise<void> {
+  let artifact: UploadedArtifact | undefined;
+  if (opts.artifact) {
+    try {
+      artifact = await uploadDirectory(opts.reportDir, opts.artifactName, run.runUrl ? { runUrl: run.runUrl } : {});
+      core.setOutput(Outputs.ArtifactId, String(artifact.id));
+      log.info(`uploaded artifact ${artifact.name} (${artifact.size} bytes)`);
+    } catch (e) {
+      const msg = `could not upload the report artifact: ${errorMessage(e)}`;
+      log.warning(msg);
+      sinks.notes.push(msg);
+    }
+  }
+  const artifactUrl = artifact?.url;
+  const renderOpts = artifactUrl ? { artifactUrl } : {};
+
+  const { client } = sinks;
+  let checkFailed = !opts.checkRun;
+  if (opts.checkRun && client && run.owner && run.repo && sinks.checkRunId !== undefined) {
+    try {
+      const output = renderCheckOutput(report, renderOpts);
+      await completeCheckRun(client, { owner: run.owner, repo: run.repo, checkRunId: sinks.checkRunId }, output, cancelled ? 'cancelled' : conclusionFor(report.verdict));
+      core.setOutput(Outputs.CheckRunId, String(sinks.checkRunId));
+    } catch (e) {
+      checkFailed = true;
+      const msg = explainWriteFailure('complete the check run', e, run);
+      log.warning(msg);
+      sinks.notes.push(msg);
+    }
+  } else if (opts.checkRun) {
+    checkFailed = true;
+  }
+  if (checkFailed) {
+    // Without a check run, findings still show as annotations on the workflow run.
+    for (const f of report.findings) {
+      if (!f.location || (f.status !== 'fail' && f.status !== 'warn')) continue;
+      const props = { title: f.title, file: f.location.file, ...(f.location.line ? { startLine: f.location.line } : {}) };
+      if (f.status === 'fail') core.error(f.message, props);
+      else core.warning(f.message, props);
+    }
+  }
+
+  if (opts.comment && client && run.owner && run.repo && run.pullRequest !== undefined) {
+    try {
+      const marker = commentMarker(report.gate, report.name);
+      const author = await tokenIdentity(client);
+      const res = await upsertStickyComment(
+        client,
+        { owner: run.owner, repo: run.repo, issueNumber: run.pullRequest, marker, author },
+        renderComment(report, { ...renderOpts, marker }),
+      );
+      core.setOutput(Outputs.CommentId, String(res.id));
+      log.info(`${res.action} the PR comment ${res.htmlUrl ?? res.id}`);
+    } catch (e) {
+      const msg = explainWriteFailure('post the PR comment', e, run);
+      log.warning(msg);
+      sinks.notes.push(msg);
+    }
+  }
+
+  try {
+    const notes = sinks.notes.length ? `\n\n> [!WARNING]\n${sinks.notes.map((n) => `> ${n.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}`).join('\n>\n')}\n` : '';
+    const body = renderSummary(report, { ...renderOpts, maxBytes: 1_048_576 - Buffer.byteLength(notes) - 16 });
+    await core.summary.addRaw(body + notes).write();
+  } catch (e) {
+    log.warning(`could not write the job summary: ${errorMessage(e)}`);
+  }
+}
+
+/**
+ * The whole action: inputs → gate → report files → artifact, check run, comment, summary, outputs.
+ * Returns the step's exit code; the entry file exits with it.
+ */
+export async function runGateAction(gate: Gate, phase: 'main' | 'post'): Promise<number> {
+  if (phase === 'post' && !gate.post) return 0;
+  const log = actionLogger;
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const inputs = new InputReader(actionInputs);
+  const cancel = installCancellation(log);
+  const run = runContext();
+  let exitCode = 0;
+  try {
+    let opts: CommonOptions;
+    try {
+      opts = readCommonOptions(gate.gate, inputs, workspace);
+    } catch (e) {
+      if (!isConfigurationError(e)) throw e;
+      core.setFailed(e.message);
+      return 1;
+    }
+    const facts = await hardwareFacts();
+    const runner = runnerInfo(facts);
+    const ctx: GateContext = {
+      gate: gate.gate,
+      name: opts.name,
+      workspace,
+      reportDir: opts.reportDir,
+      signal: cancel.signal,
+      log,
+      run,
+      runner,
+      baselines: baselineStore(opts, workspace, run, runner.fingerprint ?? ''),
+      historySize: opts.historySize,
+      inputs,
+      startedAt: new Date(),
+      inAction: true,
+    };
+    if (phase === 'post') {
+      if (gate.post) await gate.post(ctx);
+      return 0;
+    }
+    core.saveState(State.ReportDir, opts.reportDir);
+    const sinks: Sinks = { notes: [] };
+    if (opts.token) sinks.client = createClient({ token: opts.token, log });
+    else sinks.notes.push('no GitHub token: no check run and no PR comment (set `github-token`)');
+    await openCheckRun(gate, opts, run, sinks, log);
+
+    let report: Report;
+    try {
+      report = await gate.run(ctx);
+    } catch (e) {
+      if (isConfigurationError(e)) log.error(e.message, e.location);
+      else log.error(`internal error: ${errorMessage(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
+      report = errorReport(ctx, e);
+    }
+    const cancelled = cancel.signal.aborted;
+    // A cancelled run proves nothing: never let it pass.
+    if (cancelled) report = { ...report, verdict: worstVerdict(report.verdict, 'inconclusive'), summary: `cancelled: ${report.summary}` };
+    const reportPath = await writeReportFiles(report, opts.reportDir);
+    core.setOutput(Outputs.Verdict, report.verdict);
+    core.setOutput(Outputs.Summary, report.summary);
+    core.setOutput(Outputs.ReportPath, path.relative(workspace, reportPath) || reportPath);
+    for (const [k, v] of Object.entries(report.outputs ?? {})) core.setOutput(k, String(v));
+
+    // Reporting never changes the verdict: every sink warns and carries on.
+    await publish(report, opts, run, sinks, log, cancelled);
+    core.saveState(State.MainFinished, 'true');
+
+    if (opts.failOn.includes(report.verdict)) {
+      core.setFailed(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
+      exitCode = 1;
+    } else {
+      log.info(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
+    }
+  } catch (e) {
+    core.setFailed(`internal error: ${errorMessage(e)}`);
+    if (e instanceof Error && e.stack) core.debug(e.stack);
+    exitCode = 1;
+  } finally {
+    cancel.dispose();
+  }
+  return cancel.signal.aborted ? 1 : exitCode;
+}
+
+/** Entry point of an action step. Explicit exit: keep-alive sockets or stray timers must not hold the step open. */
+export async function actionMain(gate: Gate, phase: 'main' | 'post'): Promise<never> {
+  let code = 1;
+  try {
+    code = await runGateAction(gate, phase);
+  } catch (e) {
+    core.setFailed(`internal error: ${errorMessage(e)}`);
+  }
+  process.exit(code);
+}

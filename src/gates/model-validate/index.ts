@@ -1,0 +1,3 @@
+import { unavailableGate } from '../../core/unavailable-gate.js';
+
+export const gate = unavailableGate('model-validate');

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { repoRoot } from './fixture-action.js';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const example = path.join(repoRoot, 'examples', 'reports', 'readiness-example.json');
+const temps: string[] = [];
+
+function shipgate(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: os.homedir() } }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 3) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function tmp(): Promise<string> {
+  const d = await mkdtemp(path.join(os.tmpdir(), 'sg-cli-'));
+  temps.push(d);
+  return d;
+}
+
+describe('the bundled CLI', () => {
+  after(() => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
+
+  test('report: renders a report.json and exits 1 for a failing verdict', async () => {
+    const dir = await tmp();
+    const r = await shipgate(['report', example, '--report-dir', dir]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /FAIL/);
+    assert.match(r.stdout, /Backups restore within 15 minutes/);
+    const written = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as unknown;
+    assert.deepEqual(written, JSON.parse(await readFile(example, 'utf8')));
+    assert.match(await readFile(path.join(dir, 'junit.xml'), 'utf8'), /<testsuite[^>]*name="shipgate\/readiness-checklist \(example-service\)"/);
+    const md = await readFile(path.join(dir, 'report.md'), 'utf8');
+    assert.match(md, /Runbook \\\|/, 'pipes in untrusted text are escaped');
+    assert.doesNotMatch(md, /<ticket/, 'HTML in untrusted text is escaped');
+  });
+
+  test('report --format markdown: a pass exits 0', async () => {
+    const dir = await tmp();
+    const passing = { ...(JSON.parse(await readFile(example, 'utf8')) as object), verdict: 'pass' };
+    await writeFile(path.join(dir, 'r.json'), JSON.stringify(passing));
+    const r = await shipgate(['report', path.join(dir, 'r.json'), '--format', 'markdown']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /PASS/);
+  });
+
+  test('bad input exits 2 and names the file and field', async () => {
+    const dir = await tmp();
+    const f = path.join(dir, 'broken.json');
+    await writeFile(f, JSON.stringify({ schemaVersion: 1, gate: 'perf-gate', verdict: 'maybe' }));
+    const r = await shipgate(['report', f]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /broken\.json/);
+    assert.match(r.stderr, /verdict/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    const missing = await shipgate(['report', path.join(dir, 'nope.json')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.json/);
+  });
+
+  test('unknown options and commands exit 2', async () => {
+    assert.equal((await shipgate(['perf-gate', '--no-such-flag'])).code, 2);
+    assert.equal((await shipgate(['frobnicate'])).code, 2);
+    assert.equal((await shipgate(['--help'])).code, 0);
+  });
+
+  test('a gate not yet in this version reports error (exit 3), never a verdict', async () => {
+    const dir = await tmp();
+    const r = await shipgate(['chaos-run', '--experiment', 'x.yml', '--report-dir', dir], dir);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /not implemented in this version/);
+    const report = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as { verdict: string };
+    assert.equal(report.verdict, 'error');
+  });
+});

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { appendEntry, chooseBaseline, emptyHistory, type BaselineEntry } from '../../src/core/baseline/history.js';
+import { fingerprintOf } from '../../src/core/baseline/fingerprint.js';
+import { RepoBaselineStore } from '../../src/core/baseline/store.js';
+import { ConfigurationError } from '../../src/core/errors.js';
+
+const entry = (fingerprint: string, value: number): BaselineEntry<{ value: number }> => ({
+  createdAt: new Date(2026, 0, value).toISOString(),
+  fingerprint,
+  runner: { os: 'debian 12', arch: 'x64' },
+  git: {},
+  data: { value },
+});
+
+describe('baseline history', () => {
+  test('keeps the last N entries, oldest first', () => {
+    let h = emptyHistory<{ value: number }>('perf-gate', 'suite');
+    for (let i = 1; i <= 7; i++) h = appendEntry(h, entry('A', i), 3);
+    assert.deepEqual(h.entries.map((e) => e.data.value), [5, 6, 7]);
+  });
+  test('rejects a history size below 1', () => {
+    assert.throws(() => appendEntry(emptyHistory('perf-gate', 's'), entry('A', 1), 0), RangeError);
+  });
+  test('prefers the newest entry of the same hardware', () => {
+    const h = { ...emptyHistory<{ value: number }>('perf-gate', 's'), entries: [entry('A', 1), entry('B', 2), entry('A', 3), entry('B', 4)] };
+    const c = chooseBaseline(h, 'A');
+    assert.equal(c.entry?.data.value, 3);
+    assert.equal(c.otherHardware, undefined);
+    assert.deepEqual(c.sameHardware.map((e) => e.data.value), [1, 3]);
+  });
+  test('flags a baseline that exists only on other hardware instead of comparing it', () => {
+    const h = { ...emptyHistory<{ value: number }>('perf-gate', 's'), entries: [entry('B', 1), entry('B', 2)] };
+    const c = chooseBaseline(h, 'A');
+    assert.equal(c.entry, undefined);
+    assert.equal(c.otherHardware?.data.value, 2);
+  });
+  test('no history: nothing to compare', () => {
+    assert.deepEqual(chooseBaseline(undefined, 'A'), { sameHardware: [] });
+  });
+});
+
+describe('runner fingerprint', () => {
+  const gpu = { name: 'NVIDIA H100', driver: '550.54', cuda: '12.4' };
+  const facts = { os: 'debian 12', arch: 'x64', cpuModel: 'AMD EPYC', gpus: [gpu] };
+  test('stable for the same facts, GPU order ignored', () => {
+    const two = { ...facts, gpus: [{ name: 'NVIDIA A10' }, ...facts.gpus] };
+    const swapped = { ...facts, gpus: [...facts.gpus, { name: 'NVIDIA A10' }] };
+    assert.equal(fingerprintOf(two), fingerprintOf(swapped));
+    assert.match(fingerprintOf(facts), /^[0-9a-f]{16}$/);
+  });
+  const changes: [string, Partial<typeof facts>][] = [
+    ['GPU model', { gpus: [{ ...gpu, name: 'NVIDIA A100' }] }],
+    ['driver', { gpus: [{ ...gpu, driver: '560.1' }] }],
+    ['CUDA', { gpus: [{ ...gpu, cuda: '12.6' }] }],
+    ['CPU model', { cpuModel: 'Intel Xeon' }],
+    ['OS', { os: 'ubuntu 24.04' }],
+  ];
+  for (const [what, change] of changes) {
+    test(`changes with the ${what}`, () => assert.notEqual(fingerprintOf({ ...facts, ...change }), fingerprintOf(facts)));
+  }
+});
+
+describe('repo baseline store', () => {
+  test('round trip under baselines/<gate>/<suite>.json', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sg-base-'));
+    const store = new RepoBaselineStore(dir);
+    assert.deepEqual(await store.load('perf-gate', 'gpu suite'), {});
+    const h = appendEntry(emptyHistory<{ value: number }>('perf-gate', 'gpu suite'), entry('A', 1));
+    const { location } = await store.save(h);
+    assert.equal(location, path.join(dir, 'perf-gate', 'gpu_suite.json'));
+    const back = await store.load<{ value: number }>('perf-gate', 'gpu suite');
+    assert.deepEqual(back.history, h);
+    assert.equal(back.source, 'baselines/perf-gate/gpu_suite.json');
+    assert.deepEqual(JSON.parse(await readFile(location, 'utf8')), h);
+  });
+  test('a corrupt baseline file is a configuration error naming the file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sg-base-'));
+    await mkdir(path.join(dir, 'perf-gate'));
+    await writeFile(path.join(dir, 'perf-gate', 'x.json'), '{"schemaVersion": 1, "entries": [');
+    await assert.rejects(new RepoBaselineStore(dir).load('perf-gate', 'x'), (e: unknown) => e instanceof ConfigurationError && /baselines\/perf-gate\/x\.json: not valid JSON/.test(e.message));
+  });
+});
