@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
 
 /** Characters GitHub refuses in artifact names, and anything else outside a conservative set. */
 export function sanitizeArtifactName(name: string): string {
@@ -36,6 +35,8 @@ export async function uploadDirectory(
   const files = await listFiles(dir);
   if (files.length === 0) throw new Error(`nothing to upload: ${dir} is empty`);
   const safeName = sanitizeArtifactName(name);
+  // Loaded on demand: the artifact client (and the Azure SDK under it) is most of the bundle.
+  const { DefaultArtifactClient } = await import('@actions/artifact');
   const client = new DefaultArtifactClient();
   const res = await client.uploadArtifact(safeName, files, dir, opts.retentionDays ? { retentionDays: opts.retentionDays } : {});
   if (res.id === undefined) throw new Error(`artifact ${safeName} was not created`);

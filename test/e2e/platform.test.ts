@@ -62,7 +62,7 @@ describe('platform end to end', { concurrency: false }, () => {
     results = await ResultsService.start({ azurite });
     api.addToken(TOKEN, { kind: 'installation' });
     api.addToken(READONLY, { kind: 'installation', permissions: 'read' });
-    for (const n of [7, 8, 9, 10, 11, 12, 13, 14]) api.addPullRequest({ number: n, headSha: sha(n), baseSha: sha(1000 + n) });
+    for (const n of [7, 8, 9, 10, 11, 12, 13, 14, 15]) api.addPullRequest({ number: n, headSha: sha(n), baseSha: sha(1000 + n) });
   });
   after(async () => {
     await results?.stop();
@@ -84,6 +84,21 @@ describe('platform end to end', { concurrency: false }, () => {
     assert.equal(second.outputs['comment-id'], first.outputs['comment-id']);
     assert.match(mine[0]?.body ?? '', /FAIL/);
     assert.equal(mine[0]?.user.login, 'github-actions[bot]');
+  });
+
+  test('two jobs racing on one PR leave one comment: the oldest wins', async () => {
+    const [a, b] = await Promise.all([
+      run(prEvent(15), { verdict: 'pass', artifact: 'false', 'check-run': 'false' }),
+      run(prEvent(15), { verdict: 'warn', artifact: 'false', 'check-run': 'false' }),
+    ]);
+    assert.equal(a.main.exitCode, 0);
+    assert.equal(b.main.exitCode, 0);
+    const mine = ours(15);
+    assert.equal(mine.length, 1, `one comment left, got ${mine.length}`);
+    const created = api.requests.filter((r) => r.method === 'POST' && r.path === `/repos/${OWNER}/${REPO}/issues/15/comments` && r.status === 201);
+    assert.ok(created.length >= 1);
+    assert.equal(String(mine[0]?.id), a.outputs['comment-id']);
+    assert.equal(a.outputs['comment-id'], b.outputs['comment-id'], 'both jobs settle on the same comment');
   });
 
   test('a comment that merely contains the marker, written by someone else, is left alone', async () => {

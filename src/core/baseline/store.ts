@@ -1,6 +1,5 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as cache from '@actions/cache';
 import { ConfigurationError } from '../errors.js';
 import type { GateName } from '../report/model.js';
 import type { BaselineHistory } from './history.js';
@@ -101,6 +100,7 @@ export class CacheBaselineStore implements BaselineStore {
     const abs = path.join(this.opts.workspace, rel);
     await rm(abs, { force: true });
     const sameHw = this.prefix(gate, suite, this.opts.fingerprint);
+    const cache = await import('@actions/cache');
     const matched = await this.inWorkspace(() => cache.restoreCache([rel], sameHw, [sameHw, this.prefix(gate, suite)]));
     if (!matched) return {};
     const text = await readFile(abs, 'utf8');
@@ -113,6 +113,7 @@ export class CacheBaselineStore implements BaselineStore {
     await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(abs, `${JSON.stringify(history)}\n`);
     const key = `${this.prefix(history.gate, history.suite, this.opts.fingerprint)}${this.opts.runId}-${this.opts.runAttempt}`;
+    const cache = await import('@actions/cache');
     const id = await this.inWorkspace(() => cache.saveCache([rel], key));
     if (id === -1) throw new Error(`the cache refused baseline ${key}`);
     return { location: `cache:${key}` };

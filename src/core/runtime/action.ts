@@ -185,7 +185,10 @@ export async function runGateAction(gate: Gate, phase: 'main' | 'post'): Promise
     }
     core.saveState(State.ReportDir, opts.reportDir);
     const sinks: Sinks = { notes: [] };
-    if (opts.token) sinks.client = createClient({ token: opts.token, log });
+    if (opts.token) {
+      core.setSecret(opts.token);
+      sinks.client = createClient({ token: opts.token, log });
+    }
     else sinks.notes.push('no GitHub token: no check run and no PR comment (set `github-token`)');
     await openCheckRun(gate, opts, run, sinks, log);
 

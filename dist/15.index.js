@@ -1,0 +1,633 @@
+export const id = 15;
+export const ids = [15];
+export const modules = {
+
+/***/ 31015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runAction: () => (/* binding */ runAction)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/core/artifacts.ts
+
+
+/** Characters GitHub refuses in artifact names, and anything else outside a conservative set. */
+function sanitizeArtifactName(name) {
+    const cleaned = name
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, 200);
+    return cleaned === '' ? 'shipgate-report' : cleaned;
+}
+async function listFiles(dir) {
+    const out = [];
+    for (const e of await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true })) {
+        if (e.isFile())
+            out.push(external_node_path_default().join(e.parentPath, e.name));
+    }
+    return out.sort();
+}
+/** Upload a whole directory (the report directory) as one artifact. */
+async function uploadDirectory(dir, name, opts = {}) {
+    const files = await listFiles(dir);
+    if (files.length === 0)
+        throw new Error(`nothing to upload: ${dir} is empty`);
+    const safeName = sanitizeArtifactName(name);
+    // Loaded on demand: the artifact client (and the Azure SDK under it) is most of the bundle.
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(999), __webpack_require__.e(63)]).then(__webpack_require__.bind(__webpack_require__, 81063));
+    const client = new DefaultArtifactClient();
+    const res = await client.uploadArtifact(safeName, files, dir, opts.retentionDays ? { retentionDays: opts.retentionDays } : {});
+    if (res.id === undefined)
+        throw new Error(`artifact ${safeName} was not created`);
+    return {
+        id: res.id,
+        name: safeName,
+        size: res.size ?? 0,
+        ...(opts.runUrl ? { url: `${opts.runUrl}/artifacts/${res.id}` } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/baseline/fingerprint.ts
+var fingerprint = __webpack_require__(41539);
+// EXTERNAL MODULE: ./src/core/baseline/store.ts
+var store = __webpack_require__(60810);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/report/escape.ts
+var report_escape = __webpack_require__(8547);
+// EXTERNAL MODULE: ./src/core/report/render-markdown.ts
+var render_markdown = __webpack_require__(39108);
+;// CONCATENATED MODULE: ./src/core/report/render-check.ts
+
+
+/** GitHub's limits on a check run's output. */
+const CHECK_TITLE_MAX_CHARS = 255;
+const CHECK_OUTPUT_MAX_BYTES = 65_535;
+const ANNOTATION_MESSAGE_MAX_BYTES = 65_536;
+const ANNOTATIONS_PER_REQUEST = 50;
+const LEVELS = {
+    fail: 'failure',
+    warn: 'warning',
+    inconclusive: 'notice',
+};
+/**
+ * The check run's output: the verdict and essential sections as the summary, detail sections as the text, and
+ * an annotation for each located finding that did not pass. Send annotations in `batches()`.
+ */
+function renderCheckOutput(report, opts = {}) {
+    const word = render_markdown/* VERDICT_WORDS */._G[report.verdict];
+    const title = (0,report_escape/* plainText */.wh)(report.summary.trim() === '' ? word : `${word}: ${report.summary}`, { maxChars: CHECK_TITLE_MAX_CHARS });
+    const common = { maxBytes: CHECK_OUTPUT_MAX_BYTES, artifactUrl: opts.artifactUrl, heading: false };
+    const essential = report.sections.filter((s) => s.importance === 'essential');
+    const detail = report.sections.filter((s) => s.importance !== 'essential');
+    const summary = (0,render_markdown/* renderSections */.H1)(report, essential, common);
+    const annotations = report.findings.flatMap((f) => {
+        const a = annotationFor(f);
+        return a === undefined ? [] : [a];
+    });
+    if (detail.length === 0)
+        return { title, summary, annotations };
+    // The text holds nothing but detail sections, so it is cut rather than emptied when too large.
+    const text = (0,render_markdown/* renderSections */.H1)(report, detail, { ...common, verdictLine: false, dropDetailSections: false });
+    return text === '' ? { title, summary, annotations } : { title, summary, text, annotations };
+}
+function annotationFor(finding) {
+    const level = LEVELS[finding.status];
+    const loc = finding.location;
+    if (level === undefined || loc === undefined)
+        return undefined;
+    const path = (0,report_escape/* stripControls */.$Y)(loc.file).replace(/\s+/g, ' ').trim().replace(/^\.\//, '');
+    if (path === '')
+        return undefined;
+    const start = lineNumber(loc.line) ?? 1;
+    const end = Math.max(start, lineNumber(loc.endLine) ?? start);
+    const message = (0,report_escape/* plainText */.wh)(finding.message, { multiline: true, maxBytes: ANNOTATION_MESSAGE_MAX_BYTES });
+    const title = (0,report_escape/* plainText */.wh)(finding.title, { maxChars: CHECK_TITLE_MAX_CHARS });
+    return {
+        path,
+        start_line: start,
+        end_line: end,
+        annotation_level: level,
+        message: message === '' ? title || (0,report_escape/* plainText */.wh)(finding.id) || finding.status : message,
+        ...(title === '' ? {} : { title }),
+    };
+}
+function lineNumber(n) {
+    return n !== undefined && Number.isFinite(n) && n >= 1 ? Math.floor(n) : undefined;
+}
+/** Splits items into consecutive batches of at most `size` (the API takes 50 annotations per request). */
+function batches(items, size = ANNOTATIONS_PER_REQUEST) {
+    if (!Number.isInteger(size) || size < 1)
+        throw new RangeError(`batch size must be a positive integer, got ${size}`);
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/github/check-run.ts
+
+async function startCheckRun(client, t) {
+    const { data } = await client.rest.checks.create({
+        owner: t.owner,
+        repo: t.repo,
+        name: t.name,
+        head_sha: t.headSha,
+        status: 'in_progress',
+        started_at: new Date().toISOString(),
+        ...(t.detailsUrl ? { details_url: t.detailsUrl } : {}),
+        ...(t.externalId ? { external_id: t.externalId } : {}),
+    });
+    return data.id;
+}
+/**
+ * Complete a check run. GitHub takes at most 50 annotations a request, so they are sent in successive updates
+ * (GitHub appends them); the last update carries the conclusion.
+ */
+async function completeCheckRun(client, t, output, conclusion) {
+    const groups = batches(output.annotations, ANNOTATIONS_PER_REQUEST);
+    if (groups.length === 0)
+        groups.push([]);
+    const base = { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}) };
+    let requests = 0;
+    for (const [i, annotations] of groups.entries()) {
+        const last = i === groups.length - 1;
+        await client.rest.checks.update({
+            owner: t.owner,
+            repo: t.repo,
+            check_run_id: t.checkRunId,
+            output: annotations.length > 0 ? { ...base, annotations } : base,
+            ...(last ? { status: 'completed', conclusion, completed_at: new Date().toISOString() } : {}),
+        });
+        requests++;
+    }
+    return { requests };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(61351);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(49735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(86856);
+;// CONCATENATED MODULE: ./src/core/github/client.ts
+
+
+
+/**
+ * An octokit with retries of transient failures and GitHub's recommended throttling. The token is held only by
+ * the client: it is never logged, written to state or put in a report.
+ */
+function createClient(opts) {
+    const retries = opts.retries ?? 3;
+    const maxWait = opts.maxRateLimitWaitSeconds ?? 60;
+    const baseUrl = opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
+    const onLimit = (kind) => (retryAfter, options, _o, retryCount) => {
+        const what = `${options.method ?? ''} ${options.url ?? ''}`.trim();
+        if (retryCount < retries && retryAfter <= maxWait) {
+            opts.log.info(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s`);
+            return true;
+        }
+        opts.log.warning(`GitHub ${kind} rate limit on ${what}; giving up`);
+        return false;
+    };
+    return (0,github/* getOctokit */.Q)(opts.token, {
+        baseUrl,
+        request: { retries },
+        retry: { retries },
+        throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+}
+/** The login comments written with this token carry. GITHUB_TOKEN (an installation token) cannot read /user. */
+async function tokenIdentity(client) {
+    try {
+        const { data } = await client.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch (e) {
+        const status = e.status;
+        if (status === 403 || status === 401 || status === 404)
+            return 'github-actions[bot]';
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/github/context.ts
+var context = __webpack_require__(83544);
+;// CONCATENATED MODULE: ./src/core/github/sticky-comment.ts
+async function ours(client, t) {
+    const all = await client.paginate(client.rest.issues.listComments, {
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.issueNumber,
+        per_page: 100,
+    });
+    // The marker alone is not proof: anyone can paste it into a comment. Require our own authorship too.
+    return all.filter((c) => c.user?.login === t.author && (c.body ?? '').includes(t.marker)).sort((a, b) => a.id - b.id);
+}
+/**
+ * Create or update the one comment of this gate on the PR. When two jobs race and both create one, the oldest
+ * wins: it gets the newest body and the younger duplicates are deleted.
+ */
+async function upsertStickyComment(client, t, body) {
+    const full = body.includes(t.marker) ? body : `${t.marker}\n${body}`;
+    let mine = await ours(client, t);
+    let action = 'updated';
+    let htmlUrl;
+    if (mine.length === 0) {
+        const { data } = await client.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body: full });
+        action = 'created';
+        htmlUrl = data.html_url;
+        mine = await ours(client, t);
+        if (mine.length <= 1)
+            return { id: data.id, action, removed: [], htmlUrl };
+    }
+    const [oldest, ...dupes] = mine;
+    if (!oldest)
+        throw new Error('sticky comment vanished while updating it');
+    if (action === 'updated' || oldest.body !== full) {
+        const { data } = await client.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: oldest.id, body: full });
+        htmlUrl = data.html_url;
+    }
+    const removed = [];
+    for (const d of dupes) {
+        try {
+            await client.rest.issues.deleteComment({ owner: t.owner, repo: t.repo, comment_id: d.id });
+            removed.push(d.id);
+        }
+        catch (e) {
+            // The racing job may have deleted it already.
+            if (e.status !== 404)
+                throw e;
+        }
+    }
+    return { id: oldest.id, action, removed, htmlUrl };
+}
+
+// EXTERNAL MODULE: ./src/core/log.ts
+var core_log = __webpack_require__(44325);
+// EXTERNAL MODULE: ./src/core/report/files.ts + 3 modules
+var files = __webpack_require__(42485);
+// EXTERNAL MODULE: ./src/core/report/model.ts
+var model = __webpack_require__(327);
+// EXTERNAL MODULE: ./src/core/runtime/cancel.ts + 1 modules
+var runtime_cancel = __webpack_require__(93384);
+// EXTERNAL MODULE: ./src/core/baseline/history.ts
+var baseline_history = __webpack_require__(78891);
+;// CONCATENATED MODULE: ./src/core/runtime/constants.ts
+/** Names of the inputs, outputs and saved state shared by every gate's action (one place, as actions/cache does). */
+const Inputs = {
+    Gate: 'gate',
+    Name: 'name',
+    Token: 'github-token',
+    Config: 'config',
+    ReportDir: 'report-dir',
+    Comment: 'comment',
+    CheckRun: 'check-run',
+    Artifact: 'artifact',
+    ArtifactName: 'artifact-name',
+    BaselineStore: 'baseline-store',
+    BaselineHistory: 'baseline-history',
+    FailOn: 'fail-on',
+    Mode: 'mode',
+};
+const Outputs = {
+    Verdict: 'verdict',
+    ReportPath: 'report-path',
+    Summary: 'summary',
+    CheckRunId: 'check-run-id',
+    CommentId: 'comment-id',
+    ArtifactId: 'artifact-id',
+};
+const State = {
+    ReportDir: 'report-dir',
+    CheckRunId: 'check-run-id',
+    MainFinished: 'main-finished',
+};
+
+;// CONCATENATED MODULE: ./src/core/runtime/common.ts
+
+
+
+
+
+function readCommonOptions(gate, inputs, workspace) {
+    const name = inputs.string(Inputs.Name, 'default');
+    if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(name)) {
+        throw new errors/* ConfigurationError */.j1(`input \`${Inputs.Name}\`: ${JSON.stringify(name)} is not a valid suite name; use letters, digits, spaces, '.', '_' or '-' (at most 100).`, { field: `inputs.${Inputs.Name}` });
+    }
+    const failOn = inputs.list(Inputs.FailOn);
+    for (const v of failOn) {
+        if (!model/* VERDICTS */.bk.includes(v)) {
+            throw new errors/* ConfigurationError */.j1(`input \`${Inputs.FailOn}\`: unknown verdict ${JSON.stringify(v)}; use some of ${model/* VERDICTS */.bk.join(', ')}.`, {
+                field: `inputs.${Inputs.FailOn}`,
+            });
+        }
+    }
+    const token = inputs.optional(Inputs.Token);
+    return {
+        name,
+        ...(token ? { token } : {}),
+        reportDir: external_node_path_default().resolve(workspace, inputs.string(Inputs.ReportDir, external_node_path_default().join('shipgate-report', gate))),
+        comment: inputs.boolean(Inputs.Comment, true),
+        checkRun: inputs.boolean(Inputs.CheckRun, true),
+        artifact: inputs.boolean(Inputs.Artifact, true),
+        artifactName: inputs.string(Inputs.ArtifactName, `shipgate-${gate}-${name}`),
+        baselineStore: inputs.oneOf(Inputs.BaselineStore, ['repo', 'cache', 'none'], 'repo'),
+        baselineDir: external_node_path_default().resolve(workspace, 'baselines'),
+        historySize: inputs.number(Inputs.BaselineHistory, baseline_history/* DEFAULT_HISTORY */.RA, { min: 1, max: 1000, integer: true }),
+        failOn: failOn.length ? failOn : ['fail', 'error'],
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/runtime/inputs.ts
+var runtime_inputs = __webpack_require__(27863);
+// EXTERNAL MODULE: ./src/core/runtime/error-report.ts + 1 modules
+var error_report = __webpack_require__(60484);
+;// CONCATENATED MODULE: ./src/core/runtime/action.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function action_status(e) {
+    return e.status;
+}
+/** Why a GitHub write failed, in words a user can act on. Never includes the token. */
+function explainWriteFailure(what, e, run) {
+    const s = action_status(e);
+    const base = `could not ${what}: ${s ? `HTTP ${s} ` : ''}${(0,errors/* errorMessage */.gJ)(e)}`;
+    if (s === 403 || s === 404) {
+        const hint = run.fork
+            ? 'this pull request comes from a fork, whose token is read-only; the result is in the job summary (see the fork-safe workflow_run pattern in the docs)'
+            : 'the token lacks a permission (pull-requests: write for comments, checks: write for check runs)';
+        return `${base} — ${hint}`;
+    }
+    return base;
+}
+function baselineStore(opts, workspace, run, fingerprint) {
+    switch (opts.baselineStore) {
+        case 'repo':
+            return new store/* RepoBaselineStore */.L6(opts.baselineDir);
+        case 'cache':
+            return new store/* CacheBaselineStore */.Jz({ workspace, fingerprint, runId: run.runId ?? '0', runAttempt: run.runAttempt ?? '1' });
+        case 'none':
+            return store/* noBaselineStore */.WF;
+    }
+}
+async function openCheckRun(gate, opts, run, sinks, log) {
+    if (!opts.checkRun || !sinks.client || !run.owner || !run.repo || !run.checkSha)
+        return;
+    try {
+        sinks.checkRunId = await startCheckRun(sinks.client, {
+            owner: run.owner,
+            repo: run.repo,
+            headSha: run.checkSha,
+            name: (0,model/* checkRunName */.$_)(gate.gate, opts.name),
+            ...(run.runUrl ? { detailsUrl: run.runUrl } : {}),
+        });
+        core/* saveState */.LZ(State.CheckRunId, String(sinks.checkRunId));
+    }
+    catch (e) {
+        const msg = explainWriteFailure('create the check run', e, run);
+        log.warning(msg);
+        sinks.notes.push(msg);
+    }
+}
+async function publish(report, opts, run, sinks, log, cancelled) {
+    let artifact;
+    if (opts.artifact) {
+        try {
+            artifact = await uploadDirectory(opts.reportDir, opts.artifactName, run.runUrl ? { runUrl: run.runUrl } : {});
+            core/* setOutput */.uH(Outputs.ArtifactId, String(artifact.id));
+            log.info(`uploaded artifact ${artifact.name} (${artifact.size} bytes)`);
+        }
+        catch (e) {
+            const msg = `could not upload the report artifact: ${(0,errors/* errorMessage */.gJ)(e)}`;
+            log.warning(msg);
+            sinks.notes.push(msg);
+        }
+    }
+    const artifactUrl = artifact?.url;
+    const renderOpts = artifactUrl ? { artifactUrl } : {};
+    const { client } = sinks;
+    let checkFailed = !opts.checkRun;
+    if (opts.checkRun && client && run.owner && run.repo && sinks.checkRunId !== undefined) {
+        try {
+            const output = renderCheckOutput(report, renderOpts);
+            await completeCheckRun(client, { owner: run.owner, repo: run.repo, checkRunId: sinks.checkRunId }, output, cancelled ? 'cancelled' : (0,model/* conclusionFor */.H1)(report.verdict));
+            core/* setOutput */.uH(Outputs.CheckRunId, String(sinks.checkRunId));
+        }
+        catch (e) {
+            checkFailed = true;
+            const msg = explainWriteFailure('complete the check run', e, run);
+            log.warning(msg);
+            sinks.notes.push(msg);
+        }
+    }
+    else if (opts.checkRun) {
+        checkFailed = true;
+    }
+    if (checkFailed) {
+        // Without a check run, findings still show as annotations on the workflow run.
+        for (const f of report.findings) {
+            if (!f.location || (f.status !== 'fail' && f.status !== 'warn'))
+                continue;
+            const props = { title: f.title, file: f.location.file, ...(f.location.line ? { startLine: f.location.line } : {}) };
+            if (f.status === 'fail')
+                core/* error */.z3(f.message, props);
+            else
+                core/* warning */.$e(f.message, props);
+        }
+    }
+    if (opts.comment && client && run.owner && run.repo && run.pullRequest !== undefined) {
+        try {
+            const marker = (0,model/* commentMarker */.Ql)(report.gate, report.name);
+            const author = await tokenIdentity(client);
+            const res = await upsertStickyComment(client, { owner: run.owner, repo: run.repo, issueNumber: run.pullRequest, marker, author }, (0,render_markdown/* renderComment */.wQ)(report, { ...renderOpts, marker }));
+            core/* setOutput */.uH(Outputs.CommentId, String(res.id));
+            log.info(`${res.action} the PR comment ${res.htmlUrl ?? res.id}`);
+        }
+        catch (e) {
+            const msg = explainWriteFailure('post the PR comment', e, run);
+            log.warning(msg);
+            sinks.notes.push(msg);
+        }
+    }
+    try {
+        const notes = sinks.notes.length ? `\n\n> [!WARNING]\n${sinks.notes.map((n) => `> ${n.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}`).join('\n>\n')}\n` : '';
+        const body = (0,render_markdown/* renderSummary */.Br)(report, { ...renderOpts, maxBytes: 1_048_576 - Buffer.byteLength(notes) - 16 });
+        await core/* summary */.z.addRaw(body + notes).write();
+    }
+    catch (e) {
+        log.warning(`could not write the job summary: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/**
+ * The whole action: inputs → gate → report files → artifact, check run, comment, summary, outputs.
+ * Returns the step's exit code; the entry file exits with it.
+ */
+async function runGateAction(gate, phase) {
+    if (phase === 'post' && !gate.post)
+        return 0;
+    const log = core_log/* actionLogger */.v;
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const inputs = new runtime_inputs/* InputReader */.i_(runtime_inputs/* actionInputs */.eh);
+    const cancel = (0,runtime_cancel/* installCancellation */.z)(log);
+    const run = (0,context/* runContext */.pO)();
+    let exitCode = 0;
+    try {
+        let opts;
+        try {
+            opts = readCommonOptions(gate.gate, inputs, workspace);
+        }
+        catch (e) {
+            if (!(0,errors/* isConfigurationError */.p0)(e))
+                throw e;
+            core/* setFailed */.C1(e.message);
+            return 1;
+        }
+        const facts = await (0,fingerprint/* hardwareFacts */._Y)();
+        const runner = (0,fingerprint/* runnerInfo */.ZV)(facts);
+        const ctx = {
+            gate: gate.gate,
+            name: opts.name,
+            workspace,
+            reportDir: opts.reportDir,
+            signal: cancel.signal,
+            log,
+            run,
+            runner,
+            baselines: baselineStore(opts, workspace, run, runner.fingerprint ?? ''),
+            historySize: opts.historySize,
+            inputs,
+            startedAt: new Date(),
+            inAction: true,
+        };
+        if (phase === 'post') {
+            if (gate.post)
+                await gate.post(ctx);
+            return 0;
+        }
+        core/* saveState */.LZ(State.ReportDir, opts.reportDir);
+        const sinks = { notes: [] };
+        if (opts.token) {
+            core/* setSecret */.Pq(opts.token);
+            sinks.client = createClient({ token: opts.token, log });
+        }
+        else
+            sinks.notes.push('no GitHub token: no check run and no PR comment (set `github-token`)');
+        await openCheckRun(gate, opts, run, sinks, log);
+        let report;
+        try {
+            report = await gate.run(ctx);
+        }
+        catch (e) {
+            if ((0,errors/* isConfigurationError */.p0)(e))
+                log.error(e.message, e.location);
+            else
+                log.error(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
+            report = (0,error_report/* errorReport */.Z)(ctx, e);
+        }
+        const cancelled = cancel.signal.aborted;
+        // A cancelled run proves nothing: never let it pass.
+        if (cancelled)
+            report = { ...report, verdict: (0,model/* worstVerdict */.zP)(report.verdict, 'inconclusive'), summary: `cancelled: ${report.summary}` };
+        const reportPath = await (0,files/* writeReportFiles */.t4)(report, opts.reportDir);
+        core/* setOutput */.uH(Outputs.Verdict, report.verdict);
+        core/* setOutput */.uH(Outputs.Summary, report.summary);
+        core/* setOutput */.uH(Outputs.ReportPath, external_node_path_default().relative(workspace, reportPath) || reportPath);
+        for (const [k, v] of Object.entries(report.outputs ?? {}))
+            core/* setOutput */.uH(k, String(v));
+        // Reporting never changes the verdict: every sink warns and carries on.
+        await publish(report, opts, run, sinks, log, cancelled);
+        core/* saveState */.LZ(State.MainFinished, 'true');
+        if (opts.failOn.includes(report.verdict)) {
+            core/* setFailed */.C1(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
+            exitCode = 1;
+        }
+        else {
+            log.info(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
+        }
+    }
+    catch (e) {
+        core/* setFailed */.C1(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        if (e instanceof Error && e.stack)
+            core/* debug */.Yz(e.stack);
+        exitCode = 1;
+    }
+    finally {
+        cancel.dispose();
+    }
+    return cancel.signal.aborted ? 1 : exitCode;
+}
+/** Entry point of an action step. Explicit exit: keep-alive sockets or stray timers must not hold the step open. */
+async function actionMain(gate, phase) {
+    let code = 1;
+    try {
+        code = await runGateAction(gate, phase);
+    }
+    catch (e) {
+        core/* setFailed */.C1(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    process.exit(code);
+}
+
+// EXTERNAL MODULE: ./src/actions/gates.ts
+var gates = __webpack_require__(1891);
+;// CONCATENATED MODULE: ./src/actions/entry.ts
+
+
+
+
+/**
+ * Entry of every action step. `action` is a gate name, or `root` for the root action whose `gate` input picks
+ * the gate. dist/<action>/<phase>.js are two-line files that call this.
+ */
+async function runAction(action, phase) {
+    let gate;
+    if (action === 'root') {
+        const chosen = core/* getInput */.V4('gate').trim();
+        if (!model/* GATES */.JH.includes(chosen)) {
+            core/* setFailed */.C1(`input \`gate\`: ${JSON.stringify(chosen)} is not a shipgate gate; use one of ${model/* GATES */.JH.join(', ')}.`);
+            process.exit(1);
+        }
+        gate = chosen;
+    }
+    else {
+        gate = action;
+    }
+    return actionMain(await (0,gates/* loadGate */.W)(gate), phase);
+}
+
+
+/***/ })
+
+};

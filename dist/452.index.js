@@ -1,0 +1,364 @@
+export const id = 452;
+export const ids = [452];
+export const modules = {
+
+/***/ 16452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildProgram: () => (/* binding */ buildProgram),
+  cli: () => (/* binding */ cli)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/commander/esm.mjs
+var esm = __webpack_require__(48179);
+// EXTERNAL MODULE: ./src/actions/gates.ts
+var gates = __webpack_require__(1891);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/report/files.ts + 3 modules
+var files = __webpack_require__(42485);
+// EXTERNAL MODULE: ./src/core/report/model.ts
+var model = __webpack_require__(327);
+// EXTERNAL MODULE: ./src/core/report/render-markdown.ts
+var render_markdown = __webpack_require__(39108);
+// EXTERNAL MODULE: ./src/core/report/escape.ts
+var report_escape = __webpack_require__(8547);
+;// CONCATENATED MODULE: ./src/core/report/render-terminal.ts
+
+
+
+const DEFAULT_WIDTH = 100;
+const GAP = '  ';
+const STATUS_WIDTH = 14;
+const ANSI = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, magenta: 35 };
+const VERDICT_STYLE = { pass: 'green', warn: 'yellow', fail: 'red', inconclusive: 'magenta', error: 'red' };
+const STATUS_STYLE = { pass: 'green', fail: 'red', warn: 'yellow', inconclusive: 'magenta' };
+/** The report as plain text for a terminal; untrusted strings cannot carry escape sequences. */
+function renderTerminal(report, opts = {}) {
+    const paint = (style, s) => (opts.color === true && s !== '' ? `\u001b[${ANSI[style]}m${s}\u001b[0m` : s);
+    const width = Math.max(20, Math.floor(opts.width ?? DEFAULT_WIDTH) || DEFAULT_WIDTH);
+    const out = [];
+    out.push(`${paint('bold', paint(VERDICT_STYLE[report.verdict], render_markdown/* VERDICT_WORDS */._G[report.verdict]))}  ${oneLine((0,model/* checkRunName */.$_)(report.gate, report.name))}`);
+    const summary = oneLine(report.summary);
+    if (summary !== '')
+        out.push(summary);
+    for (const section of report.sections) {
+        const title = oneLine(section.title);
+        out.push('', paint('bold', title), '-'.repeat(Math.min(width, Math.max(3, [...title].length))));
+        for (const block of section.blocks)
+            out.push(...renderBlock(block, width, paint));
+    }
+    if (report.findings.length > 0) {
+        const title = `Findings (${report.findings.length})`;
+        out.push('', paint('bold', title), '-'.repeat(title.length));
+        for (const f of report.findings)
+            out.push(...renderFinding(f, paint));
+    }
+    return `${out.join('\n')}\n`;
+}
+function clean(s) {
+    return (0,report_escape/* stripControls */.$Y)(s).replace(/\t/g, '  ');
+}
+function oneLine(s) {
+    return (0,report_escape/* stripControls */.$Y)(s).replace(/\s+/g, ' ').trim();
+}
+function renderBlock(block, width, paint) {
+    switch (block.type) {
+        case 'text':
+        case 'markdown': {
+            const text = clean(block.type === 'text' ? block.text : block.markdown).trim();
+            return text === '' ? [] : ['', ...text.split('\n').map((l) => l.trimEnd())];
+        }
+        case 'code':
+            return ['', ...clean(block.text).replace(/\n+$/, '').split('\n').map((l) => `    ${l}`.trimEnd())];
+        case 'table':
+            return ['', ...renderTable(block, width, paint)];
+        case 'details':
+            return ['', paint('bold', oneLine(block.summary)), ...block.blocks.flatMap((b) => renderBlock(b, width, paint))];
+    }
+}
+function renderTable(block, width, paint) {
+    const n = block.rows.reduce((m, r) => Math.max(m, r.cells.length), block.columns.length);
+    if (n === 0)
+        return [];
+    // Cut before measuring: a cell is never shown wider than the whole table.
+    const cellsOf = (cells) => Array.from({ length: n }, (_, i) => [...(0,report_escape/* truncateChars */.UT)(oneLine(cells[i] ?? ''), width + 1)]);
+    const header = cellsOf(block.columns);
+    const rows = block.rows.map((r) => cellsOf(r.cells));
+    const natural = header.map((h, i) => rows.reduce((m, r) => Math.max(m, r[i]?.length ?? 0), h.length));
+    const widths = fitWidths(natural, width - GAP.length * (n - 1));
+    const line = (cells) => cells
+        .map((c, i) => pad(c, widths[i] ?? 0, block.align?.[i]))
+        .join(GAP)
+        .trimEnd();
+    const out = [paint('bold', line(header)), widths.map((w) => '-'.repeat(w)).join(GAP)];
+    block.rows.forEach((r, i) => {
+        const style = r.status === undefined ? undefined : STATUS_STYLE[r.status];
+        const text = line(rows[i] ?? []);
+        out.push(style === undefined || r.status === 'pass' ? text : paint(style, text));
+    });
+    return out;
+}
+/** Narrows the widest columns first until the table fits `avail` (never below 3 characters a column). */
+function fitWidths(natural, avail) {
+    const total = (cap) => natural.reduce((s, w) => s + Math.min(w, cap), 0);
+    let lo = 0;
+    let hi = Math.max(0, ...natural);
+    if (total(hi) <= avail)
+        return natural;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (total(mid) <= avail)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    const cap = Math.max(3, lo);
+    return natural.map((w) => Math.min(w, cap));
+}
+/** `chars` are code points, so a cut never splits a surrogate pair. */
+function pad(chars, w, align) {
+    const shown = chars.length > w ? [...chars.slice(0, Math.max(0, w - 1)), '…'] : chars;
+    const text = shown.join('');
+    const space = Math.max(0, w - shown.length);
+    if (align === 'right')
+        return ' '.repeat(space) + text;
+    if (align === 'center')
+        return ' '.repeat(Math.floor(space / 2)) + text + ' '.repeat(Math.ceil(space / 2));
+    return text + ' '.repeat(space);
+}
+function renderFinding(f, paint) {
+    const status = oneLine(f.status).toUpperCase().slice(0, STATUS_WIDTH - 2).padEnd(STATUS_WIDTH);
+    const style = STATUS_STYLE[f.status];
+    const head = `  ${style === undefined ? status : paint(style, status)}[${oneLine(f.severity)}] ${oneLine(f.title)}`;
+    const indent = ' '.repeat(2 + STATUS_WIDTH);
+    const message = clean(f.message).trim();
+    const lines = message === '' ? [] : message.split('\n').map((l) => `${indent}${l}`.trimEnd());
+    const loc = f.location;
+    if (loc !== undefined) {
+        const where = `${oneLine(loc.file)}${loc.line === undefined ? '' : `:${loc.line}`}`;
+        lines.push(`${indent}${paint('dim', `at ${where}`)}`);
+    }
+    return [head, ...lines];
+}
+
+// EXTERNAL MODULE: ./src/core/baseline/fingerprint.ts
+var fingerprint = __webpack_require__(41539);
+// EXTERNAL MODULE: ./src/core/baseline/store.ts
+var store = __webpack_require__(60810);
+// EXTERNAL MODULE: ./src/core/baseline/history.ts
+var baseline_history = __webpack_require__(78891);
+// EXTERNAL MODULE: ./src/core/github/context.ts
+var context = __webpack_require__(83544);
+// EXTERNAL MODULE: ./src/core/log.ts
+var core_log = __webpack_require__(44325);
+// EXTERNAL MODULE: ./src/core/runtime/cancel.ts + 1 modules
+var runtime_cancel = __webpack_require__(93384);
+// EXTERNAL MODULE: ./src/core/runtime/inputs.ts
+var inputs = __webpack_require__(27863);
+// EXTERNAL MODULE: ./src/core/runtime/error-report.ts + 1 modules
+var error_report = __webpack_require__(60484);
+;// CONCATENATED MODULE: ./src/core/runtime/cli-run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** CLI exit codes (the design's contract). */
+const ExitCode = { Ok: 0, Failed: 1, BadInput: 2, Internal: 3 };
+function exitCodeFor(report) {
+    if (report.verdict === 'fail')
+        return ExitCode.Failed;
+    if (report.verdict === 'error') {
+        const kind = report.details.error?.kind;
+        return kind === 'configuration' ? ExitCode.BadInput : ExitCode.Internal;
+    }
+    return ExitCode.Ok;
+}
+/** Run a gate locally: same gate code, local sinks (report files and the terminal). */
+async function runGateCli(gate, opts) {
+    const log = (0,core_log/* consoleLogger */.k)({ verbose: opts.verbose ?? false });
+    const out = opts.stdout ?? process.stdout;
+    const cancel = (0,runtime_cancel/* installCancellation */.z)(log);
+    try {
+        const workspace = process.cwd();
+        const runner = (0,fingerprint/* runnerInfo */.ZV)(await (0,fingerprint/* hardwareFacts */._Y)());
+        const ctx = {
+            gate: gate.gate,
+            name: opts.name,
+            workspace,
+            reportDir: external_node_path_default().resolve(opts.reportDir),
+            signal: cancel.signal,
+            log,
+            run: (0,context/* runContext */.pO)(),
+            runner,
+            baselines: new store/* RepoBaselineStore */.L6(external_node_path_default().join(workspace, 'baselines')),
+            historySize: baseline_history/* DEFAULT_HISTORY */.RA,
+            inputs: new inputs/* InputReader */.i_((0,inputs/* mapInputs */.k3)(opts.inputs)),
+            startedAt: new Date(),
+            inAction: false,
+        };
+        let report;
+        try {
+            report = await gate.run(ctx);
+        }
+        catch (e) {
+            if ((0,errors/* isConfigurationError */.p0)(e))
+                log.error(e.message, e.location);
+            else
+                log.error(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}${opts.verbose && e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
+            report = (0,error_report/* errorReport */.Z)(ctx, e);
+        }
+        const file = await (0,files/* writeReportFiles */.t4)(report, ctx.reportDir);
+        out.write(renderTerminal(report, { color: opts.color ?? false }));
+        log.info(`report: ${external_node_path_default().relative(process.cwd(), file) || file}`);
+        return cancel.signal.aborted ? ExitCode.Failed : exitCodeFor(report);
+    }
+    finally {
+        cancel.dispose();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+
+
+
+
+
+/** CLI flags of each gate, and the action input each one sets (the gate reads the same names either way). */
+const gateFlags = {
+    'perf-gate': [
+        { flag: '--current <file>', input: 'current', description: 'result file to judge (no suite is run)' },
+        { flag: '--baseline <file>', input: 'baseline', description: 'baseline result file' },
+        { flag: '--format <name>', input: 'format', description: 'result format (detected when absent)' },
+        { flag: '--run <cmd>', input: 'run', description: 'run the suite with this shell command' },
+        { flag: '--config <file>', input: 'config', description: 'perf-gate config file' },
+    ],
+    'model-validate': [
+        { flag: '--predictions <file>', input: 'predictions', description: 'predictions file (CSV, CSV.gz, JSONL)' },
+        { flag: '--label-column <name>', input: 'label-column', description: 'true label column' },
+        { flag: '--prediction-column <name>', input: 'prediction-column', description: 'predicted class column' },
+        { flag: '--score-columns <prefix>', input: 'score-columns', description: 'score column prefix, or the binary score column' },
+        { flag: '--positive-label <label>', input: 'positive-label', description: 'positive class' },
+        { flag: '--baseline <file>', input: 'baseline', description: 'baseline file' },
+        { flag: '--reference <file>', input: 'reference', description: 'reference feature data for drift' },
+        { flag: '--current <file>', input: 'current', description: 'current feature data for drift' },
+        { flag: '--drift-methods <list>', input: 'drift-methods', description: 'auto | all | ks,psi,...' },
+        { flag: '--config <file>', input: 'config', description: 'model-validate config file' },
+    ],
+    'readiness-checklist': [
+        { flag: '--checklist <file>', input: 'checklist', description: 'checklist file' },
+        { flag: '--base-result <file>', input: 'base-result', description: "base branch's report.json" },
+    ],
+    'chaos-run': [
+        { flag: '--experiment <file>', input: 'experiment', description: 'experiment file' },
+        { flag: '--dry-run', input: 'dry-run', description: 'print the plan without touching anything', boolean: true },
+    ],
+};
+function camel(flag) {
+    const long = /--([a-z-]+)/.exec(flag)?.[1] ?? flag;
+    return long.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+function buildProgram(setExit) {
+    const program = new esm/* Command */.uB('shipgate')
+        .description('CI gates for self-hosted GPU runners, run locally')
+        .showHelpAfterError()
+        .exitOverride();
+    for (const gate of model/* GATES */.JH) {
+        const cmd = program
+            .command(gate)
+            .description(`run ${gate} with local sinks (report files and this terminal)`)
+            .option('--name <name>', 'suite name', 'default')
+            .option('--report-dir <dir>', 'where report files are written', external_node_path_default().join('shipgate-report', gate))
+            .option('-v, --verbose', 'debug output')
+            .addOption(new esm/* Option */.c$('--color', 'colour the terminal report').default(Boolean(process.stdout.isTTY)));
+        for (const f of gateFlags[gate])
+            cmd.option(f.flag, f.description);
+        cmd.action(async (o) => {
+            const inputs = {};
+            for (const f of gateFlags[gate]) {
+                const v = o[camel(f.flag)];
+                if (v !== undefined)
+                    inputs[f.input] = String(v);
+            }
+            setExit(await runGateCli(await (0,gates/* loadGate */.W)(gate), {
+                name: String(o.name),
+                reportDir: String(o.reportDir),
+                inputs,
+                verbose: Boolean(o.verbose),
+                color: Boolean(o.color),
+            }));
+        });
+    }
+    program
+        .command('report')
+        .description('validate a report.json and render it (terminal, markdown) or re-write its report files')
+        .argument('<report.json>')
+        .addOption(new esm/* Option */.c$('--format <format>', 'output').choices(['terminal', 'markdown']).default('terminal'))
+        .option('--report-dir <dir>', 'also write report.json, report.md and junit.xml here')
+        .action(async (file, o) => {
+        let value;
+        try {
+            value = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        }
+        catch (e) {
+            throw new errors/* ConfigurationError */.j1(`${file}: cannot read a report (${(0,errors/* errorMessage */.gJ)(e)}). Pass the report.json a gate wrote.`, { location: { file } });
+        }
+        try {
+            (0,files/* assertValidReport */.$H)(value);
+        }
+        catch (e) {
+            throw new errors/* ConfigurationError */.j1(`${file}: ${(0,errors/* errorMessage */.gJ)(e).replace(/^internal error: /, '')}`, { location: { file } });
+        }
+        process.stdout.write(o.format === 'markdown' ? (0,render_markdown/* renderMarkdown */.Gc)(value, {}) : renderTerminal(value, { color: Boolean(process.stdout.isTTY) }));
+        if (o.reportDir)
+            await (0,files/* writeReportFiles */.t4)(value, o.reportDir);
+        setExit(exitCodeFor(value));
+    });
+    return program;
+}
+async function cli(argv) {
+    let code = ExitCode.Ok;
+    const program = buildProgram((c) => (code = c));
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+        return code;
+    }
+    catch (e) {
+        if (e instanceof esm/* CommanderError */.b7)
+            return e.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
+        if ((0,errors/* isConfigurationError */.p0)(e)) {
+            process.stderr.write(`error: ${e.message}\n`);
+            return ExitCode.BadInput;
+        }
+        process.stderr.write(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}\n`);
+        return ExitCode.Internal;
+    }
+}
+
+
+/***/ })
+
+};
