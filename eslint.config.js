@@ -1,6 +1,6 @@
 // @ts-check
+// Import cycles are checked by dpdm in `npm run lint` (runtime imports only; type-only imports are erased).
 import tseslint from 'typescript-eslint';
-import { importX } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
   {
@@ -11,10 +11,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js', '.mjs'] } }, 'import-x/extensions': ['.ts', '.js', '.mjs'] },
     rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-floating-promises': [
         'error',
         { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] },

@@ -46,7 +46,7 @@ async function uploadDirectory(dir, name, opts = {}) {
         throw new Error(`nothing to upload: ${dir} is empty`);
     const safeName = sanitizeArtifactName(name);
     // Loaded on demand: the artifact client (and the Azure SDK under it) is most of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(999), __webpack_require__.e(63)]).then(__webpack_require__.bind(__webpack_require__, 81063));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
     const client = new DefaultArtifactClient();
     const res = await client.uploadArtifact(safeName, files, dir, opts.retentionDays ? { retentionDays: opts.retentionDays } : {});
     if (res.id === undefined)

@@ -61,6 +61,8 @@ async function osName() {
 async function nvidiaGpus(nvidiaSmi = 'nvidia-smi') {
     try {
         const q = await (0,execa__WEBPACK_IMPORTED_MODULE_3__/* .execa */ .Ho)(nvidiaSmi, ['--query-gpu=name,driver_version,memory.total', '--format=csv,noheader,nounits'], { timeout: 10_000, reject: false });
+        if (q.code === 'ENOENT')
+            return { gpus: [], note: 'no nvidia-smi on this runner' };
         if (q.exitCode !== 0)
             return { gpus: [], note: `nvidia-smi failed (exit ${q.exitCode}): ${String(q.stderr || q.stdout).trim().slice(0, 200)}` };
         const header = await (0,execa__WEBPACK_IMPORTED_MODULE_3__/* .execa */ .Ho)(nvidiaSmi, [], { timeout: 10_000, reject: false });
@@ -252,7 +254,7 @@ class CacheBaselineStore {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(this.opts.workspace, rel);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(abs, { force: true });
         const sameHw = this.prefix(gate, suite, this.opts.fingerprint);
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(999), __webpack_require__.e(809)]).then(__webpack_require__.bind(__webpack_require__, 89809));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         const matched = await this.inWorkspace(() => cache.restoreCache([rel], sameHw, [sameHw, this.prefix(gate, suite)]));
         if (!matched)
             return {};
@@ -265,7 +267,7 @@ class CacheBaselineStore {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), { recursive: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(abs, `${JSON.stringify(history)}\n`);
         const key = `${this.prefix(history.gate, history.suite, this.opts.fingerprint)}${this.opts.runId}-${this.opts.runAttempt}`;
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(999), __webpack_require__.e(809)]).then(__webpack_require__.bind(__webpack_require__, 89809));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         const id = await this.inWorkspace(() => cache.saveCache([rel], key));
         if (id === -1)
             throw new Error(`the cache refused baseline ${key}`);

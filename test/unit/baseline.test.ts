@@ -84,3 +84,43 @@ describe('repo baseline store', () => {
     await assert.rejects(new RepoBaselineStore(dir).load('perf-gate', 'x'), (e: unknown) => e instanceof ConfigurationError && /baselines\/perf-gate\/x\.json: not valid JSON/.test(e.message));
   });
 });
+
+describe('GPU facts from nvidia-smi', () => {
+  // A stand-in nvidia-smi that prints what the real one prints for these queries (this machine has no GPU).
+  test('parses GPU model, driver, memory and the CUDA version', async () => {
+    const { nvidiaGpus } = await import('../../src/core/baseline/fingerprint.js');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sg-smi-'));
+    const smi = path.join(dir, 'nvidia-smi');
+    await writeFile(
+      smi,
+      `#!/bin/sh
+if [ "$1" = "--query-gpu=name,driver_version,memory.total" ]; then
+  echo "NVIDIA H100 80GB HBM3, 550.54.15, 81559"
+  echo "NVIDIA H100 80GB HBM3, 550.54.15, 81559"
+  exit 0
+fi
+echo "| NVIDIA-SMI 550.54.15              Driver Version: 550.54.15      CUDA Version: 12.4     |"
+`,
+      { mode: 0o755 },
+    );
+    const { gpus, note } = await nvidiaGpus(smi);
+    assert.equal(note, undefined);
+    assert.deepEqual(gpus, [
+      { name: 'NVIDIA H100 80GB HBM3', driver: '550.54.15', cuda: '12.4', memoryMiB: 81559 },
+      { name: 'NVIDIA H100 80GB HBM3', driver: '550.54.15', cuda: '12.4', memoryMiB: 81559 },
+    ]);
+  });
+  test('no nvidia-smi is recorded as such, not an error', async () => {
+    const { nvidiaGpus } = await import('../../src/core/baseline/fingerprint.js');
+    assert.deepEqual(await nvidiaGpus('/nonexistent/nvidia-smi'), { gpus: [], note: 'no nvidia-smi on this runner' });
+  });
+  test('a failing nvidia-smi (driver not loaded) is a note', async () => {
+    const { nvidiaGpus } = await import('../../src/core/baseline/fingerprint.js');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sg-smi-'));
+    const smi = path.join(dir, 'nvidia-smi');
+    await writeFile(smi, '#!/bin/sh\necho "NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver."\nexit 9\n', { mode: 0o755 });
+    const r = await nvidiaGpus(smi);
+    assert.deepEqual(r.gpus, []);
+    assert.match(r.note ?? '', /exit 9.*could not communicate/);
+  });
+});

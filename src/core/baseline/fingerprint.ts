@@ -34,6 +34,7 @@ async function osName(): Promise<string> {
 export async function nvidiaGpus(nvidiaSmi = 'nvidia-smi'): Promise<{ gpus: HardwareFacts['gpus']; note?: string }> {
   try {
     const q = await execa(nvidiaSmi, ['--query-gpu=name,driver_version,memory.total', '--format=csv,noheader,nounits'], { timeout: 10_000, reject: false });
+    if ((q as { code?: string }).code === 'ENOENT') return { gpus: [], note: 'no nvidia-smi on this runner' };
     if (q.exitCode !== 0) return { gpus: [], note: `nvidia-smi failed (exit ${q.exitCode}): ${String(q.stderr || q.stdout).trim().slice(0, 200)}` };
     const header = await execa(nvidiaSmi, [], { timeout: 10_000, reject: false });
     const cuda = /CUDA Version:\s*([\d.]+)/.exec(String(header.stdout))?.[1];
