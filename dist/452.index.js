@@ -166,9 +166,12 @@ var core_log = __webpack_require__(44325);
 var runtime_cancel = __webpack_require__(93384);
 // EXTERNAL MODULE: ./src/core/runtime/inputs.ts
 var inputs = __webpack_require__(27863);
+// EXTERNAL MODULE: ./src/core/runtime/common.ts
+var common = __webpack_require__(47235);
 // EXTERNAL MODULE: ./src/core/runtime/error-report.ts + 1 modules
 var error_report = __webpack_require__(60484);
 ;// CONCATENATED MODULE: ./src/core/runtime/cli-run.ts
+
 
 
 
@@ -196,8 +199,15 @@ function exitCodeFor(report) {
 async function runGateCli(gate, opts) {
     const log = (0,core_log/* consoleLogger */.k)({ verbose: opts.verbose ?? false });
     const out = opts.stdout ?? process.stdout;
-    const cancel = (0,runtime_cancel/* installCancellation */.z)(log);
+    const cancel = (0,runtime_cancel/* installCancellation */.z)(log, { exitOnSecondSignal: true });
     try {
+        try {
+            (0,common/* checkSuiteName */.e)(opts.name, 'option --name', 'name');
+        }
+        catch (e) {
+            log.error((0,errors/* errorMessage */.gJ)(e));
+            return ExitCode.BadInput;
+        }
         const workspace = process.cwd();
         const runner = (0,fingerprint/* runnerInfo */.ZV)(await (0,fingerprint/* hardwareFacts */._Y)());
         const ctx = {
@@ -226,7 +236,17 @@ async function runGateCli(gate, opts) {
                 log.error(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}${opts.verbose && e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
             report = (0,error_report/* errorReport */.Z)(ctx, e);
         }
-        const file = await (0,files/* writeReportFiles */.t4)(report, ctx.reportDir);
+        let file;
+        try {
+            file = await (0,files/* writeReportFiles */.t4)(report, ctx.reportDir);
+        }
+        catch (e) {
+            const code = e.code;
+            if (!code)
+                throw e;
+            log.error(`cannot write the report to ${ctx.reportDir} (${code}): choose a writable --report-dir`);
+            return ExitCode.BadInput;
+        }
         out.write(renderTerminal(report, { color: opts.color ?? false }));
         log.info(`report: ${external_node_path_default().relative(process.cwd(), file) || file}`);
         return cancel.signal.aborted ? ExitCode.Failed : exitCodeFor(report);

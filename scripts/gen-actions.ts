@@ -42,7 +42,10 @@ for (const spec of Object.values(actionSpecs)) {
     runs: {
       using: 'node24',
       main: `../../dist/${spec.gate}/main.js`,
-      ...(spec.post ? { post: `../../dist/${spec.gate}/post.js`, 'post-if': 'always()' } : {}),
+      // Every gate has a post step: it closes a check run that a cancelled or killed main left open, and runs the
+      // gate's own cleanup (chaos-run's rollback).
+      post: `../../dist/${spec.gate}/post.js`,
+      'post-if': 'always()',
     },
   });
 }

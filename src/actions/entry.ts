@@ -19,5 +19,10 @@ export async function runAction(action: GateName | 'root', phase: 'main' | 'post
   } else {
     gate = action;
   }
-  return actionMain(await loadGate(gate), phase);
+  try {
+    return await actionMain(await loadGate(gate), phase);
+  } catch (e) {
+    core.setFailed(`internal error: could not load ${gate}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
 }

@@ -15,8 +15,6 @@ export interface ActionSpec {
   description: string;
   inputs: Record<string, InputSpec>;
   outputs: Record<string, string>;
-  /** Gates that must clean up even after cancellation get a post step. */
-  post: boolean;
 }
 
 export const commonInputs: Record<string, InputSpec> = {
@@ -47,7 +45,6 @@ export const actionSpecs: Record<GateName, ActionSpec> = {
     gate: 'perf-gate',
     title: 'shipgate perf-gate',
     description: 'Run benchmark and load suites, sample CPU/RAM/IO/GPU, and fail on statistically real regressions against baselines.',
-    post: false,
     inputs: {
       run: { description: 'Command(s) that run the suite, one per line; each line is run by bash as written.' },
       setup: { description: 'Command(s) run once before the suite (in each worktree in A/B mode).' },
@@ -68,7 +65,6 @@ export const actionSpecs: Record<GateName, ActionSpec> = {
     gate: 'chaos-run',
     title: 'shipgate chaos-run',
     description: 'Inject faults into a running system, check steady state, recovery time and data integrity, and always roll the faults back.',
-    post: true,
     inputs: {
       experiment: { description: 'Experiment file (shipgate YAML/JSON, or a Chaos Toolkit experiment).', required: true },
       'dry-run': { description: 'Print the plan and the inverse commands without touching anything.', default: 'false' },
@@ -80,7 +76,6 @@ export const actionSpecs: Record<GateName, ActionSpec> = {
     gate: 'model-validate',
     title: 'shipgate model-validate',
     description: 'Compute model metrics exactly as scikit-learn does, check drift, gate on baselines and thresholds, and write a model card.',
-    post: false,
     inputs: {
       predictions: { description: 'Predictions file (CSV, CSV.gz or JSONL) with labels, predicted classes and scores.' },
       'label-column': { description: 'Column of the true label.', default: 'label' },
@@ -99,7 +94,6 @@ export const actionSpecs: Record<GateName, ActionSpec> = {
     gate: 'readiness-checklist',
     title: 'shipgate readiness-checklist',
     description: 'Prove a production-readiness checklist kept in the repo with live probes, waivers, levels and a score.',
-    post: false,
     inputs: {
       checklist: { description: 'Checklist file.', default: 'readiness.yml' },
       'base-result': { description: 'report.json of the base branch, for the diff in the comment.' },

@@ -13,7 +13,8 @@ export function sanitizeArtifactName(name: string): string {
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out.push(path.join(e.parentPath, e.name));
+    // Never a git directory: actions/checkout persists the token in .git/config.
+    if (e.isFile() && !path.relative(dir, e.parentPath).split(path.sep).includes('.git')) out.push(path.join(e.parentPath, e.name));
   }
   return out.sort();
 }

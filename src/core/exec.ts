@@ -386,6 +386,17 @@ function isDirectory(path: string): boolean {
 }
 
 /**
+ * Variables a step's own processes must not inherit: the action's inputs (the GitHub token among them), saved
+ * state, and the runner's credentials for the results service, the cache and OIDC. A plain `run:` step never sees
+ * these; a suite or probe that a pull request can change must not either.
+ */
+const WITHHELD = [/^INPUT_/i, /^STATE_/, /^ACTIONS_RUNTIME_/, /^ACTIONS_RESULTS_URL$/, /^ACTIONS_CACHE_URL$/, /^ACTIONS_ID_TOKEN_REQUEST_/];
+
+export function childEnvironment(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !WITHHELD.some((re) => re.test(k))));
+}
+
+/**
  * Runs a command in its own process group and waits until it and everything it started are gone.
  * Processes it leaves behind when it exits are terminated too. Never throws for a failing command.
  */
@@ -408,8 +419,8 @@ export async function execCommand(cmd: Command, opts: ExecOptions = {}): Promise
   live.begin(display);
   const subprocess = execa(file, args, {
     cwd: opts.cwd,
-    env: { ...opts.env, [TREE_MARKER_VAR]: marker },
-    extendEnv: opts.extendEnv ?? true,
+    env: { ...((opts.extendEnv ?? true) ? childEnvironment(process.env) : {}), ...opts.env, [TREE_MARKER_VAR]: marker },
+    extendEnv: false,
     detached: true,
     reject: false,
     buffer: false,

@@ -172,8 +172,8 @@ describe('platform end to end', { concurrency: false }, () => {
     const saved = await run(push, { measure: '12.5', 'baseline-store': 'cache', 'artifact-name': 'baseline-push' });
     assert.equal(saved.main.exitCode, 0, saved.main.stdout + saved.main.stderr);
     const pushReport = JSON.parse(await readFile(path.join(saved.workspace, saved.outputs['report-path'] ?? ''), 'utf8')) as { details: { baselineSaved?: string } };
-    assert.match(pushReport.details.baselineSaved ?? '', /^cache:shipgate-baseline-perf-gate-e2e-fixture-[0-9a-f]{16}-/);
-    assert.equal(results.caches.filter((c) => c.finalized && c.key.startsWith('shipgate-baseline-perf-gate-e2e-fixture-')).length, 1);
+    assert.match(pushReport.details.baselineSaved ?? '', /^cache:shipgate-baseline\/perf-gate\/e2e-fixture\/[0-9a-f]{16}\//);
+    assert.equal(results.caches.filter((c) => c.finalized && c.key.startsWith('shipgate-baseline/perf-gate/e2e-fixture/')).length, 1);
 
     const pr = await run(prEvent(12), { measure: '13', 'baseline-store': 'cache', 'artifact-name': 'baseline-pr' });
     assert.equal(pr.main.exitCode, 0);
@@ -240,6 +240,21 @@ describe('platform end to end', { concurrency: false }, () => {
     assert.match(await readFile(path.join(res.workspace, 'fixture-post-ran'), 'utf8'), /^post/);
     const check = api.checkRuns().find((c) => c.id === Number(res.outputs['check-run-id']));
     assert.equal(check?.conclusion, 'cancelled');
+  });
+
+  test('a main step killed before it could report leaves no pending check: post closes it as cancelled', async () => {
+    const res = await run(
+      prEvent(9),
+      { verdict: 'pass', command: 'echo started > started; sleep 300', comment: 'false', artifact: 'false', name: 'killed' },
+      { cancelAfterMs: 4000, cancelTimings: { sigtermAfterMs: 20, killAfterMs: 20 } },
+    );
+    assert.ok(existsSync(path.join(res.workspace, 'started')));
+    assert.equal(res.main.signal, 'SIGKILL', 'main was killed');
+    assert.equal(res.post?.exitCode, 0);
+    const check = api.checkRuns().find((c) => c.name === 'shipgate/perf-gate (killed)');
+    assert.equal(check?.status, 'completed');
+    assert.equal(check?.conclusion, 'cancelled');
+    assert.equal(check?.output.title, 'cancelled');
   });
 
   test('every request the GitHub server received was valid against the OpenAPI subset', () => {

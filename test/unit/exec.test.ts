@@ -197,4 +197,20 @@ void describe('execCommand', () => {
     const plain = await run('');
     assert.equal(plain.stdout, "── My step ──\n$ printf 'one\\ntwo'\none\ntwo\n");
   });
+
+  void test("the action's inputs and the runner's credentials are not passed to commands", async () => {
+    const names = ['INPUT_GITHUB-TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'STATE_check-run-id'];
+    for (const n of names) process.env[n] = 'secret-value';
+    process.env.SHIPGATE_VISIBLE = 'yes';
+    try {
+      const r = await execCommand({ argv: ['env'] }, { ...quiet, capture: true });
+      assert.equal(r.exitCode, 0);
+      assert.doesNotMatch(r.stdout ?? '', /secret-value/);
+      assert.match(r.stdout ?? '', /^SHIPGATE_VISIBLE=yes$/m);
+      const explicit = await execCommand({ argv: ['env'] }, { ...quiet, capture: true, env: { ACTIONS_RUNTIME_TOKEN: 'given' } });
+      assert.match(explicit.stdout ?? '', /^ACTIONS_RUNTIME_TOKEN=given$/m, 'a caller may still pass one on purpose');
+    } finally {
+      for (const n of [...names, 'SHIPGATE_VISIBLE']) Reflect.deleteProperty(process.env, n);
+    }
+  });
 });

@@ -14,7 +14,7 @@ function safe(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
-function parseHistory<T>(text: string, where: string): BaselineHistory<T> {
+function parseHistory<T>(text: string, where: string, expected: { gate: GateName; suite: string }): BaselineHistory<T> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -28,6 +28,12 @@ function parseHistory<T>(text: string, where: string): BaselineHistory<T> {
     throw new ConfigurationError(`${where}: not a shipgate baseline history (needs schemaVersion 1 and entries[]). Delete it to start a new baseline.`, {
       location: { file: where },
     });
+  }
+  if (h.gate !== expected.gate || h.suite !== expected.suite) {
+    throw new ConfigurationError(
+      `${where}: holds the baseline of ${String(h.gate)} suite ${JSON.stringify(h.suite)}, not ${expected.gate} suite ${JSON.stringify(expected.suite)}. Rename or delete it.`,
+      { location: { file: where } },
+    );
   }
   return h as BaselineHistory<T>;
 }
@@ -54,7 +60,7 @@ export class RepoBaselineStore implements BaselineStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw e;
     }
-    return { history: parseHistory<T>(text, shown), source: shown };
+    return { history: parseHistory<T>(text, shown, { gate, suite }), source: shown };
   }
 
   async save<T>(history: BaselineHistory<T>): Promise<{ location: string }> {
@@ -81,8 +87,9 @@ export class CacheBaselineStore implements BaselineStore {
     return path.posix.join('.shipgate-baseline', `${gate}-${safe(suite)}.json`);
   }
 
+  /** Key prefix; '/' cannot occur in a gate or suite name, so suite `a` never matches suite `a-b`'s entries. */
   prefix(gate: GateName, suite: string, fingerprint?: string): string {
-    return `shipgate-baseline-${gate}-${safe(suite)}-${fingerprint === undefined ? '' : `${fingerprint}-`}`;
+    return `shipgate-baseline/${gate}/${suite}/${fingerprint === undefined ? '' : `${fingerprint}/`}`;
   }
 
   private async inWorkspace<R>(fn: () => Promise<R>): Promise<R> {
@@ -104,7 +111,7 @@ export class CacheBaselineStore implements BaselineStore {
     const matched = await this.inWorkspace(() => cache.restoreCache([rel], sameHw, [sameHw, this.prefix(gate, suite)]));
     if (!matched) return {};
     const text = await readFile(abs, 'utf8');
-    return { history: parseHistory<T>(text, `cache entry ${matched}`), source: `cache:${matched}` };
+    return { history: parseHistory<T>(text, `cache entry ${matched}`, { gate, suite }), source: `cache:${matched}` };
   }
 
   async save<T>(history: BaselineHistory<T>): Promise<{ location: string }> {

@@ -26,8 +26,9 @@ export async function startCheckRun(client: GitHubClient, t: CheckRunTarget): Pr
 }
 
 /**
- * Complete a check run. GitHub takes at most 50 annotations a request, so they are sent in successive updates
- * (GitHub appends them); the last update carries the conclusion.
+ * Complete a check run. GitHub takes at most 50 annotations a request: the first update completes the run with
+ * its conclusion and the first 50, later updates append the rest. So a failure while sending annotations can never
+ * leave a required check stuck in progress.
  */
 export async function completeCheckRun(
   client: GitHubClient,
@@ -40,13 +41,12 @@ export async function completeCheckRun(
   const base = { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}) };
   let requests = 0;
   for (const [i, annotations] of groups.entries()) {
-    const last = i === groups.length - 1;
     await client.rest.checks.update({
       owner: t.owner,
       repo: t.repo,
       check_run_id: t.checkRunId,
       output: annotations.length > 0 ? { ...base, annotations } : base,
-      ...(last ? { status: 'completed' as const, conclusion, completed_at: new Date().toISOString() } : {}),
+      ...(i === 0 ? { status: 'completed' as const, conclusion, completed_at: new Date().toISOString() } : {}),
     });
     requests++;
   }

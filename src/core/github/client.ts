@@ -33,11 +33,11 @@ export function createClient(opts: ClientOptions): GitHubClient {
     opts.log.warning(`GitHub ${kind} rate limit on ${what}; giving up`);
     return false;
   };
+  // No `request` option here: getOctokit's defaults put the runner's proxy agent there, and options merge shallowly.
   return getOctokit(
     opts.token,
     {
       baseUrl,
-      request: { retries },
       retry: { retries },
       throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
     },

@@ -12,6 +12,7 @@ import { upsertStickyComment } from '../github/sticky-comment.js';
 import { actionLogger, type Logger } from '../log.js';
 import { writeReportFiles } from '../report/files.js';
 import { checkRunName, commentMarker, conclusionFor, worstVerdict, type Report } from '../report/model.js';
+import { escapeInline, plainText } from '../report/escape.js';
 import { renderCheckOutput } from '../report/render-check.js';
 import { renderComment, renderSummary } from '../report/render-markdown.js';
 import { installCancellation } from './cancel.js';
@@ -74,7 +75,9 @@ async function openCheckRun(gate: Gate, opts: CommonOptions, run: RunContext, si
 
 async function publish(report: Report, opts: CommonOptions, run: RunContext, sinks: Sinks, log: Logger, cancelled: boolean): Promise<void> {
   let artifact: UploadedArtifact | undefined;
-  if (opts.artifact) {
+  // Cancelled: the runner kills the step 10 s after SIGINT, so only the check run and the summary are written.
+  if (cancelled) sinks.notes.push('cancelled: the artifact and the PR comment were skipped to finish inside the runner\'s cancellation window');
+  if (opts.artifact && !cancelled) {
     try {
       artifact = await uploadDirectory(opts.reportDir, opts.artifactName, run.runUrl ? { runUrl: run.runUrl } : {});
       core.setOutput(Outputs.ArtifactId, String(artifact.id));
@@ -114,7 +117,7 @@ async function publish(report: Report, opts: CommonOptions, run: RunContext, sin
     }
   }
 
-  if (opts.comment && client && run.owner && run.repo && run.pullRequest !== undefined) {
+  if (opts.comment && !cancelled && client && run.owner && run.repo && run.pullRequest !== undefined) {
     try {
       const marker = commentMarker(report.gate, report.name);
       const author = await tokenIdentity(client);
@@ -133,7 +136,7 @@ async function publish(report: Report, opts: CommonOptions, run: RunContext, sin
   }
 
   try {
-    const notes = sinks.notes.length ? `\n\n> [!WARNING]\n${sinks.notes.map((n) => `> ${n.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}`).join('\n>\n')}\n` : '';
+    const notes = sinks.notes.length ? `\n\n> [!WARNING]\n${sinks.notes.map((n) => `> ${escapeInline(n)}`).join('\n>\n')}\n` : '';
     const body = renderSummary(report, { ...renderOpts, maxBytes: 1_048_576 - Buffer.byteLength(notes) - 16 });
     await core.summary.addRaw(body + notes).write();
   } catch (e) {
@@ -141,92 +144,143 @@ async function publish(report: Report, opts: CommonOptions, run: RunContext, sin
   }
 }
 
+/** Outputs the platform sets itself; a gate's own outputs may not replace them. */
+const RESERVED_OUTPUTS = new Set<string>(Object.values(Outputs));
+
+function setReportOutputs(report: Report, reportPath: string | undefined, workspace: string, log: Logger): void {
+  core.setOutput(Outputs.Verdict, report.verdict);
+  core.setOutput(Outputs.Summary, report.summary);
+  if (reportPath) core.setOutput(Outputs.ReportPath, path.relative(workspace, reportPath) || reportPath);
+  for (const [k, v] of Object.entries(report.outputs ?? {})) {
+    if (RESERVED_OUTPUTS.has(k)) log.warning(`the gate's output \`${k}\` is reserved and was not set`);
+    else core.setOutput(k, String(v));
+  }
+}
+
+/** Write the report files. A report that breaks the schema is a gate bug: it becomes an error report. */
+async function writeFiles(report: Report, ctx: GateContext, sinks: Sinks, log: Logger): Promise<{ report: Report; path?: string }> {
+  try {
+    return { report, path: await writeReportFiles(report, ctx.reportDir) };
+  } catch (e) {
+    log.error(errorMessage(e));
+    const replaced = errorReport(ctx, e);
+    try {
+      return { report: replaced, path: await writeReportFiles(replaced, ctx.reportDir) };
+    } catch (again) {
+      const msg = `could not write the report files to ${ctx.reportDir}: ${errorMessage(again)}`;
+      log.warning(msg);
+      sinks.notes.push(msg);
+      return { report: replaced };
+    }
+  }
+}
+
+/** The step ended before the gate finished (cancelled, killed): close its check run instead of leaving it pending. */
+async function closeDanglingCheckRun(opts: CommonOptions, run: RunContext, log: Logger): Promise<void> {
+  const id = Number(core.getState(State.CheckRunId));
+  if (!id || core.getState(State.MainFinished) === 'true' || !opts.token || !run.owner || !run.repo) return;
+  try {
+    const client = createClient({ token: opts.token, log });
+    const summary = 'The step ended before the gate finished (cancelled or killed), so there is no verdict.';
+    await completeCheckRun(client, { owner: run.owner, repo: run.repo, checkRunId: id }, { title: 'cancelled', summary, annotations: [] }, 'cancelled');
+    log.info(`closed check run ${id} left open by the main step`);
+  } catch (e) {
+    log.warning(explainWriteFailure('close the check run left open by the main step', e, run));
+  }
+}
+
+async function gateContext(gate: Gate, opts: CommonOptions, inputs: InputReader, run: RunContext, signal: AbortSignal, workspace: string): Promise<GateContext> {
+  const runner = runnerInfo(await hardwareFacts());
+  return {
+    gate: gate.gate,
+    name: opts.name,
+    workspace,
+    reportDir: opts.reportDir,
+    signal,
+    log: actionLogger,
+    run,
+    runner,
+    baselines: baselineStore(opts, workspace, run, runner.fingerprint ?? ''),
+    historySize: opts.historySize,
+    inputs,
+    startedAt: new Date(),
+    inAction: true,
+  };
+}
+
+async function runMain(gate: Gate, opts: CommonOptions, inputs: InputReader, run: RunContext, signal: AbortSignal, workspace: string): Promise<number> {
+  const log = actionLogger;
+  const ctx = await gateContext(gate, opts, inputs, run, signal, workspace);
+  core.saveState(State.ReportDir, opts.reportDir);
+  const sinks: Sinks = { notes: [] };
+  if (opts.token) {
+    core.setSecret(opts.token);
+    sinks.client = createClient({ token: opts.token, log });
+  } else {
+    sinks.notes.push('no GitHub token: no check run and no PR comment (set `github-token`)');
+  }
+  await openCheckRun(gate, opts, run, sinks, log);
+
+  let report: Report;
+  try {
+    report = await gate.run(ctx);
+  } catch (e) {
+    if (isConfigurationError(e)) log.error(e.message, e.location);
+    else log.error(`internal error: ${errorMessage(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
+    report = errorReport(ctx, e);
+  }
+  const cancelled = signal.aborted;
+  // A cancelled run proves nothing: never let it pass.
+  if (cancelled) report = { ...report, verdict: worstVerdict(report.verdict, 'inconclusive'), summary: `cancelled: ${report.summary}` };
+  const written = await writeFiles(report, ctx, sinks, log);
+  report = written.report;
+  setReportOutputs(report, written.path, workspace, log);
+
+  // Reporting never changes the verdict: every sink warns and carries on.
+  await publish(report, opts, run, sinks, log, cancelled);
+  core.saveState(State.MainFinished, 'true');
+
+  const line = plainText(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
+  if (opts.failOn.includes(report.verdict) || cancelled) {
+    core.setFailed(line);
+    return 1;
+  }
+  log.info(line);
+  return 0;
+}
+
 /**
- * The whole action: inputs → gate → report files → artifact, check run, comment, summary, outputs.
- * Returns the step's exit code; the entry file exits with it.
+ * The whole action: inputs → gate → report files → artifact, check run, comment, summary, outputs; or, as the
+ * post step, closing what main left open and the gate's own cleanup. Returns the step's exit code.
  */
 export async function runGateAction(gate: Gate, phase: 'main' | 'post'): Promise<number> {
-  if (phase === 'post' && !gate.post) return 0;
   const log = actionLogger;
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const inputs = new InputReader(actionInputs);
-  const cancel = installCancellation(log);
   const run = runContext();
-  let exitCode = 0;
+  let opts: CommonOptions;
   try {
-    let opts: CommonOptions;
-    try {
-      opts = readCommonOptions(gate.gate, inputs, workspace);
-    } catch (e) {
-      if (!isConfigurationError(e)) throw e;
-      core.setFailed(e.message);
-      return 1;
-    }
-    const facts = await hardwareFacts();
-    const runner = runnerInfo(facts);
-    const ctx: GateContext = {
-      gate: gate.gate,
-      name: opts.name,
-      workspace,
-      reportDir: opts.reportDir,
-      signal: cancel.signal,
-      log,
-      run,
-      runner,
-      baselines: baselineStore(opts, workspace, run, runner.fingerprint ?? ''),
-      historySize: opts.historySize,
-      inputs,
-      startedAt: new Date(),
-      inAction: true,
-    };
+    opts = readCommonOptions(gate.gate, inputs, workspace);
+  } catch (e) {
+    if (!isConfigurationError(e)) throw e;
+    if (phase === 'post') return 0;
+    core.setOutput(Outputs.Verdict, 'error');
+    core.setOutput(Outputs.Summary, `configuration error: ${e.message}`);
+    await core.summary.addRaw(`## shipgate/${gate.gate}\n\n**ERROR** — configuration error: ${escapeInline(e.message)}\n`).write().catch(() => undefined);
+    core.setFailed(e.message);
+    return 1;
+  }
+  const cancel = installCancellation(log);
+  try {
     if (phase === 'post') {
-      if (gate.post) await gate.post(ctx);
+      await closeDanglingCheckRun(opts, run, log);
+      if (gate.post) await gate.post(await gateContext(gate, opts, inputs, run, cancel.signal, workspace));
       return 0;
     }
-    core.saveState(State.ReportDir, opts.reportDir);
-    const sinks: Sinks = { notes: [] };
-    if (opts.token) {
-      core.setSecret(opts.token);
-      sinks.client = createClient({ token: opts.token, log });
-    }
-    else sinks.notes.push('no GitHub token: no check run and no PR comment (set `github-token`)');
-    await openCheckRun(gate, opts, run, sinks, log);
-
-    let report: Report;
-    try {
-      report = await gate.run(ctx);
-    } catch (e) {
-      if (isConfigurationError(e)) log.error(e.message, e.location);
-      else log.error(`internal error: ${errorMessage(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
-      report = errorReport(ctx, e);
-    }
-    const cancelled = cancel.signal.aborted;
-    // A cancelled run proves nothing: never let it pass.
-    if (cancelled) report = { ...report, verdict: worstVerdict(report.verdict, 'inconclusive'), summary: `cancelled: ${report.summary}` };
-    const reportPath = await writeReportFiles(report, opts.reportDir);
-    core.setOutput(Outputs.Verdict, report.verdict);
-    core.setOutput(Outputs.Summary, report.summary);
-    core.setOutput(Outputs.ReportPath, path.relative(workspace, reportPath) || reportPath);
-    for (const [k, v] of Object.entries(report.outputs ?? {})) core.setOutput(k, String(v));
-
-    // Reporting never changes the verdict: every sink warns and carries on.
-    await publish(report, opts, run, sinks, log, cancelled);
-    core.saveState(State.MainFinished, 'true');
-
-    if (opts.failOn.includes(report.verdict)) {
-      core.setFailed(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
-      exitCode = 1;
-    } else {
-      log.info(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
-    }
-  } catch (e) {
-    core.setFailed(`internal error: ${errorMessage(e)}`);
-    if (e instanceof Error && e.stack) core.debug(e.stack);
-    exitCode = 1;
+    return await runMain(gate, opts, inputs, run, cancel.signal, workspace);
   } finally {
     cancel.dispose();
   }
-  return cancel.signal.aborted ? 1 : exitCode;
 }
 
 /** Entry point of an action step. Explicit exit: keep-alive sockets or stray timers must not hold the step open. */
@@ -236,6 +290,7 @@ export async function actionMain(gate: Gate, phase: 'main' | 'post'): Promise<ne
     code = await runGateAction(gate, phase);
   } catch (e) {
     core.setFailed(`internal error: ${errorMessage(e)}`);
+    if (e instanceof Error && e.stack) core.debug(e.stack);
   }
   process.exit(code);
 }

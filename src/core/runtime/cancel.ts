@@ -6,7 +6,7 @@ import type { Logger } from '../log.js';
  * On the first signal we abort the gate's work and kill every process tree we started at once, so that
  * nothing outlives the step; the post step (if any) still runs afterwards.
  */
-export function installCancellation(log: Logger): { signal: AbortSignal; dispose: () => void } {
+export function installCancellation(log: Logger, opts: { exitOnSecondSignal?: boolean } = {}): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   let count = 0;
   const onSignal = (sig: NodeJS.Signals) => {
@@ -19,6 +19,8 @@ export function installCancellation(log: Logger): { signal: AbortSignal; dispose
       setTimeout(() => void killAllRunning('SIGKILL'), 2000).unref();
     } else {
       void killAllRunning('SIGKILL');
+      // In a terminal a second Ctrl-C means "stop now"; on a runner the runner decides when to kill.
+      if (opts.exitOnSecondSignal) process.exit(130);
     }
   };
   process.on('SIGINT', onSignal);

@@ -11,6 +11,7 @@ import type { Report } from '../report/model.js';
 import { renderTerminal } from '../report/render-terminal.js';
 import { installCancellation } from './cancel.js';
 import { InputReader, mapInputs } from './inputs.js';
+import { checkSuiteName } from './common.js';
 import { errorReport } from './error-report.js';
 
 /** CLI exit codes (the design's contract). */
@@ -39,8 +40,14 @@ export interface CliRunOptions {
 export async function runGateCli(gate: Gate, opts: CliRunOptions): Promise<number> {
   const log = consoleLogger({ verbose: opts.verbose ?? false });
   const out = opts.stdout ?? process.stdout;
-  const cancel = installCancellation(log);
+  const cancel = installCancellation(log, { exitOnSecondSignal: true });
   try {
+    try {
+      checkSuiteName(opts.name, 'option --name', 'name');
+    } catch (e) {
+      log.error(errorMessage(e));
+      return ExitCode.BadInput;
+    }
     const workspace = process.cwd();
     const runner = runnerInfo(await hardwareFacts());
     const ctx: GateContext = {
@@ -66,7 +73,15 @@ export async function runGateCli(gate: Gate, opts: CliRunOptions): Promise<numbe
       else log.error(`internal error: ${errorMessage(e)}${opts.verbose && e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
       report = errorReport(ctx, e);
     }
-    const file = await writeReportFiles(report, ctx.reportDir);
+    let file: string;
+    try {
+      file = await writeReportFiles(report, ctx.reportDir);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (!code) throw e;
+      log.error(`cannot write the report to ${ctx.reportDir} (${code}): choose a writable --report-dir`);
+      return ExitCode.BadInput;
+    }
     out.write(renderTerminal(report, { color: opts.color ?? false }));
     log.info(`report: ${path.relative(process.cwd(), file) || file}`);
     return cancel.signal.aborted ? ExitCode.Failed : exitCodeFor(report);

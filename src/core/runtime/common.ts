@@ -21,14 +21,16 @@ export interface CommonOptions {
   failOn: Verdict[];
 }
 
-export function readCommonOptions(gate: GateName, inputs: InputReader, workspace: string): CommonOptions {
-  const name = inputs.string(Inputs.Name, 'default');
+/** Suite names end up in check-run names, comment markers, cache keys and file names: keep them plain. */
+export function checkSuiteName(name: string, what: string, field: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(name)) {
-    throw new ConfigurationError(
-      `input \`${Inputs.Name}\`: ${JSON.stringify(name)} is not a valid suite name; use letters, digits, spaces, '.', '_' or '-' (at most 100).`,
-      { field: `inputs.${Inputs.Name}` },
-    );
+    throw new ConfigurationError(`${what}: ${JSON.stringify(name)} is not a valid suite name; use letters, digits, spaces, '.', '_' or '-' (at most 100), starting with a letter or digit.`, { field });
   }
+  return name;
+}
+
+export function readCommonOptions(gate: GateName, inputs: InputReader, workspace: string): CommonOptions {
+  const name = checkSuiteName(inputs.string(Inputs.Name, 'default'), `input \`${Inputs.Name}\``, `inputs.${Inputs.Name}`);
   const failOn = inputs.list(Inputs.FailOn);
   for (const v of failOn) {
     if (!(VERDICTS as readonly string[]).includes(v)) {
@@ -38,10 +40,18 @@ export function readCommonOptions(gate: GateName, inputs: InputReader, workspace
     }
   }
   const token = inputs.optional(Inputs.Token);
+  const reportDir = path.resolve(workspace, inputs.string(Inputs.ReportDir, path.join('shipgate-report', gate)));
+  const rel = path.relative(reportDir, path.resolve(workspace));
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+    // The report directory is uploaded as an artifact: never the checkout itself (its .git holds credentials).
+    throw new ConfigurationError(`input \`${Inputs.ReportDir}\`: ${JSON.stringify(inputs.optional(Inputs.ReportDir))} is the workspace or contains it; use a folder of its own, e.g. shipgate-report/${gate}.`, {
+      field: `inputs.${Inputs.ReportDir}`,
+    });
+  }
   return {
     name,
     ...(token ? { token } : {}),
-    reportDir: path.resolve(workspace, inputs.string(Inputs.ReportDir, path.join('shipgate-report', gate))),
+    reportDir,
     comment: inputs.boolean(Inputs.Comment, true),
     checkRun: inputs.boolean(Inputs.CheckRun, true),
     artifact: inputs.boolean(Inputs.Artifact, true),

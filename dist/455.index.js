@@ -1,5 +1,5 @@
-export const id = 883;
-export const ids = [883];
+export const id = 455;
+export const ids = [455];
 export const modules = {
 
 /***/ 1891:
@@ -170,7 +170,7 @@ function chooseBaseline(h, fingerprint) {
 function safe(s) {
     return s.replace(/[^A-Za-z0-9._-]/g, '_');
 }
-function parseHistory(text, where) {
+function parseHistory(text, where, expected) {
     let value;
     try {
         value = JSON.parse(text);
@@ -185,6 +185,9 @@ function parseHistory(text, where) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: not a shipgate baseline history (needs schemaVersion 1 and entries[]). Delete it to start a new baseline.`, {
             location: { file: where },
         });
+    }
+    if (h.gate !== expected.gate || h.suite !== expected.suite) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: holds the baseline of ${String(h.gate)} suite ${JSON.stringify(h.suite)}, not ${expected.gate} suite ${JSON.stringify(expected.suite)}. Rename or delete it.`, { location: { file: where } });
     }
     return h;
 }
@@ -212,7 +215,7 @@ class RepoBaselineStore {
                 return {};
             throw e;
         }
-        return { history: parseHistory(text, shown), source: shown };
+        return { history: parseHistory(text, shown, { gate, suite }), source: shown };
     }
     async save(history) {
         const file = this.file(history.gate, history.suite);
@@ -236,8 +239,9 @@ class CacheBaselineStore {
     relPath(gate, suite) {
         return node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.join('.shipgate-baseline', `${gate}-${safe(suite)}.json`);
     }
+    /** Key prefix; '/' cannot occur in a gate or suite name, so suite `a` never matches suite `a-b`'s entries. */
     prefix(gate, suite, fingerprint) {
-        return `shipgate-baseline-${gate}-${safe(suite)}-${fingerprint === undefined ? '' : `${fingerprint}-`}`;
+        return `shipgate-baseline/${gate}/${suite}/${fingerprint === undefined ? '' : `${fingerprint}/`}`;
     }
     async inWorkspace(fn) {
         const prev = process.cwd();
@@ -259,7 +263,7 @@ class CacheBaselineStore {
         if (!matched)
             return {};
         const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs, 'utf8');
-        return { history: parseHistory(text, `cache entry ${matched}`), source: `cache:${matched}` };
+        return { history: parseHistory(text, `cache entry ${matched}`, { gate, suite }), source: `cache:${matched}` };
     }
     async save(history) {
         const rel = this.relPath(history.gate, history.suite);
@@ -1605,6 +1609,15 @@ function isDirectory(path) {
     }
 }
 /**
+ * Variables a step's own processes must not inherit: the action's inputs (the GitHub token among them), saved
+ * state, and the runner's credentials for the results service, the cache and OIDC. A plain `run:` step never sees
+ * these; a suite or probe that a pull request can change must not either.
+ */
+const WITHHELD = (/* unused pure expression or super */ null && ([/^INPUT_/i, /^STATE_/, /^ACTIONS_RUNTIME_/, /^ACTIONS_RESULTS_URL$/, /^ACTIONS_CACHE_URL$/, /^ACTIONS_ID_TOKEN_REQUEST_/]));
+function childEnvironment(env) {
+    return Object.fromEntries(Object.entries(env).filter(([k]) => !WITHHELD.some((re) => re.test(k))));
+}
+/**
  * Runs a command in its own process group and waits until it and everything it started are gone.
  * Processes it leaves behind when it exits are terminated too. Never throws for a failing command.
  */
@@ -1626,8 +1639,8 @@ async function execCommand(cmd, opts = {}) {
     live.begin(display);
     const subprocess = execa(file, args, {
         cwd: opts.cwd,
-        env: { ...opts.env, [TREE_MARKER_VAR]: marker },
-        extendEnv: opts.extendEnv ?? true,
+        env: { ...((opts.extendEnv ?? true) ? childEnvironment(process.env) : {}), ...opts.env, [TREE_MARKER_VAR]: marker },
+        extendEnv: false,
         detached: true,
         reject: false,
         buffer: false,
@@ -1736,7 +1749,7 @@ async function waitForTree(tree, graceMs) {
  * On the first signal we abort the gate's work and kill every process tree we started at once, so that
  * nothing outlives the step; the post step (if any) still runs afterwards.
  */
-function installCancellation(log) {
+function installCancellation(log, opts = {}) {
     const controller = new AbortController();
     let count = 0;
     const onSignal = (sig) => {
@@ -1750,6 +1763,9 @@ function installCancellation(log) {
         }
         else {
             void killAllRunning('SIGKILL');
+            // In a terminal a second Ctrl-C means "stop now"; on a runner the runner decides when to kill.
+            if (opts.exitOnSecondSignal)
+                process.exit(130);
         }
     };
     process.on('SIGINT', onSignal);
@@ -1762,6 +1778,109 @@ function installCancellation(log) {
         },
     };
 }
+
+
+/***/ }),
+
+/***/ 47235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ readCommonOptions),
+/* harmony export */   e: () => (/* binding */ checkSuiteName)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(327);
+/* harmony import */ var _baseline_history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(78891);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79637);
+
+
+
+
+
+/** Suite names end up in check-run names, comment markers, cache keys and file names: keep them plain. */
+function checkSuiteName(name, what, field) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: ${JSON.stringify(name)} is not a valid suite name; use letters, digits, spaces, '.', '_' or '-' (at most 100), starting with a letter or digit.`, { field });
+    }
+    return name;
+}
+function readCommonOptions(gate, inputs, workspace) {
+    const name = checkSuiteName(inputs.string(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Name, 'default'), `input \`${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Name}\``, `inputs.${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Name}`);
+    const failOn = inputs.list(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FailOn);
+    for (const v of failOn) {
+        if (!_report_model_js__WEBPACK_IMPORTED_MODULE_1__/* .VERDICTS */ .bk.includes(v)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input \`${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FailOn}\`: unknown verdict ${JSON.stringify(v)}; use some of ${_report_model_js__WEBPACK_IMPORTED_MODULE_1__/* .VERDICTS */ .bk.join(', ')}.`, {
+                field: `inputs.${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FailOn}`,
+            });
+        }
+    }
+    const token = inputs.optional(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Token);
+    const reportDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, inputs.string(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ReportDir, node_path__WEBPACK_IMPORTED_MODULE_0___default().join('shipgate-report', gate)));
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(reportDir, node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace));
+    if (rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel))) {
+        // The report directory is uploaded as an artifact: never the checkout itself (its .git holds credentials).
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input \`${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ReportDir}\`: ${JSON.stringify(inputs.optional(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ReportDir))} is the workspace or contains it; use a folder of its own, e.g. shipgate-report/${gate}.`, {
+            field: `inputs.${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ReportDir}`,
+        });
+    }
+    return {
+        name,
+        ...(token ? { token } : {}),
+        reportDir,
+        comment: inputs.boolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Comment, true),
+        checkRun: inputs.boolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CheckRun, true),
+        artifact: inputs.boolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Artifact, true),
+        artifactName: inputs.string(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ArtifactName, `shipgate-${gate}-${name}`),
+        baselineStore: inputs.oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BaselineStore, ['repo', 'cache', 'none'], 'repo'),
+        baselineDir: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, 'baselines'),
+        historySize: inputs.number(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BaselineHistory, _baseline_history_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_HISTORY */ .RA, { min: 1, max: 1000, integer: true }),
+        failOn: failOn.length ? failOn : ['fail', 'error'],
+    };
+}
+
+
+/***/ }),
+
+/***/ 79637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   Uw: () => (/* binding */ State),
+/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */ });
+/** Names of the inputs, outputs and saved state shared by every gate's action (one place, as actions/cache does). */
+const Inputs = {
+    Gate: 'gate',
+    Name: 'name',
+    Token: 'github-token',
+    Config: 'config',
+    ReportDir: 'report-dir',
+    Comment: 'comment',
+    CheckRun: 'check-run',
+    Artifact: 'artifact',
+    ArtifactName: 'artifact-name',
+    BaselineStore: 'baseline-store',
+    BaselineHistory: 'baseline-history',
+    FailOn: 'fail-on',
+    Mode: 'mode',
+};
+const Outputs = {
+    Verdict: 'verdict',
+    ReportPath: 'report-path',
+    Summary: 'summary',
+    CheckRunId: 'check-run-id',
+    CommentId: 'comment-id',
+    ArtifactId: 'artifact-id',
+};
+const State = {
+    ReportDir: 'report-dir',
+    CheckRunId: 'check-run-id',
+    MainFinished: 'main-finished',
+};
 
 
 /***/ }),

@@ -1,8 +1,8 @@
-export const id = 15;
-export const ids = [15];
+export const id = 254;
+export const ids = [254];
 export const modules = {
 
-/***/ 31015:
+/***/ 55254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -34,7 +34,8 @@ function sanitizeArtifactName(name) {
 async function listFiles(dir) {
     const out = [];
     for (const e of await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true })) {
-        if (e.isFile())
+        // Never a git directory: actions/checkout persists the token in .git/config.
+        if (e.isFile() && !external_node_path_default().relative(dir, e.parentPath).split((external_node_path_default()).sep).includes('.git'))
             out.push(external_node_path_default().join(e.parentPath, e.name));
     }
     return out.sort();
@@ -153,8 +154,9 @@ async function startCheckRun(client, t) {
     return data.id;
 }
 /**
- * Complete a check run. GitHub takes at most 50 annotations a request, so they are sent in successive updates
- * (GitHub appends them); the last update carries the conclusion.
+ * Complete a check run. GitHub takes at most 50 annotations a request: the first update completes the run with
+ * its conclusion and the first 50, later updates append the rest. So a failure while sending annotations can never
+ * leave a required check stuck in progress.
  */
 async function completeCheckRun(client, t, output, conclusion) {
     const groups = batches(output.annotations, ANNOTATIONS_PER_REQUEST);
@@ -163,13 +165,12 @@ async function completeCheckRun(client, t, output, conclusion) {
     const base = { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}) };
     let requests = 0;
     for (const [i, annotations] of groups.entries()) {
-        const last = i === groups.length - 1;
         await client.rest.checks.update({
             owner: t.owner,
             repo: t.repo,
             check_run_id: t.checkRunId,
             output: annotations.length > 0 ? { ...base, annotations } : base,
-            ...(last ? { status: 'completed', conclusion, completed_at: new Date().toISOString() } : {}),
+            ...(i === 0 ? { status: 'completed', conclusion, completed_at: new Date().toISOString() } : {}),
         });
         requests++;
     }
@@ -203,9 +204,9 @@ function createClient(opts) {
         opts.log.warning(`GitHub ${kind} rate limit on ${what}; giving up`);
         return false;
     };
+    // No `request` option here: getOctokit's defaults put the runner's proxy agent there, and options merge shallowly.
     return (0,github/* getOctokit */.Q)(opts.token, {
         baseUrl,
-        request: { retries },
         retry: { retries },
         throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
@@ -284,79 +285,16 @@ var files = __webpack_require__(42485);
 var model = __webpack_require__(327);
 // EXTERNAL MODULE: ./src/core/runtime/cancel.ts + 1 modules
 var runtime_cancel = __webpack_require__(93384);
-// EXTERNAL MODULE: ./src/core/baseline/history.ts
-var baseline_history = __webpack_require__(78891);
-;// CONCATENATED MODULE: ./src/core/runtime/constants.ts
-/** Names of the inputs, outputs and saved state shared by every gate's action (one place, as actions/cache does). */
-const Inputs = {
-    Gate: 'gate',
-    Name: 'name',
-    Token: 'github-token',
-    Config: 'config',
-    ReportDir: 'report-dir',
-    Comment: 'comment',
-    CheckRun: 'check-run',
-    Artifact: 'artifact',
-    ArtifactName: 'artifact-name',
-    BaselineStore: 'baseline-store',
-    BaselineHistory: 'baseline-history',
-    FailOn: 'fail-on',
-    Mode: 'mode',
-};
-const Outputs = {
-    Verdict: 'verdict',
-    ReportPath: 'report-path',
-    Summary: 'summary',
-    CheckRunId: 'check-run-id',
-    CommentId: 'comment-id',
-    ArtifactId: 'artifact-id',
-};
-const State = {
-    ReportDir: 'report-dir',
-    CheckRunId: 'check-run-id',
-    MainFinished: 'main-finished',
-};
-
-;// CONCATENATED MODULE: ./src/core/runtime/common.ts
-
-
-
-
-
-function readCommonOptions(gate, inputs, workspace) {
-    const name = inputs.string(Inputs.Name, 'default');
-    if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(name)) {
-        throw new errors/* ConfigurationError */.j1(`input \`${Inputs.Name}\`: ${JSON.stringify(name)} is not a valid suite name; use letters, digits, spaces, '.', '_' or '-' (at most 100).`, { field: `inputs.${Inputs.Name}` });
-    }
-    const failOn = inputs.list(Inputs.FailOn);
-    for (const v of failOn) {
-        if (!model/* VERDICTS */.bk.includes(v)) {
-            throw new errors/* ConfigurationError */.j1(`input \`${Inputs.FailOn}\`: unknown verdict ${JSON.stringify(v)}; use some of ${model/* VERDICTS */.bk.join(', ')}.`, {
-                field: `inputs.${Inputs.FailOn}`,
-            });
-        }
-    }
-    const token = inputs.optional(Inputs.Token);
-    return {
-        name,
-        ...(token ? { token } : {}),
-        reportDir: external_node_path_default().resolve(workspace, inputs.string(Inputs.ReportDir, external_node_path_default().join('shipgate-report', gate))),
-        comment: inputs.boolean(Inputs.Comment, true),
-        checkRun: inputs.boolean(Inputs.CheckRun, true),
-        artifact: inputs.boolean(Inputs.Artifact, true),
-        artifactName: inputs.string(Inputs.ArtifactName, `shipgate-${gate}-${name}`),
-        baselineStore: inputs.oneOf(Inputs.BaselineStore, ['repo', 'cache', 'none'], 'repo'),
-        baselineDir: external_node_path_default().resolve(workspace, 'baselines'),
-        historySize: inputs.number(Inputs.BaselineHistory, baseline_history/* DEFAULT_HISTORY */.RA, { min: 1, max: 1000, integer: true }),
-        failOn: failOn.length ? failOn : ['fail', 'error'],
-    };
-}
-
+// EXTERNAL MODULE: ./src/core/runtime/common.ts
+var common = __webpack_require__(47235);
+// EXTERNAL MODULE: ./src/core/runtime/constants.ts
+var constants = __webpack_require__(79637);
 // EXTERNAL MODULE: ./src/core/runtime/inputs.ts
 var runtime_inputs = __webpack_require__(27863);
 // EXTERNAL MODULE: ./src/core/runtime/error-report.ts + 1 modules
 var error_report = __webpack_require__(60484);
 ;// CONCATENATED MODULE: ./src/core/runtime/action.ts
+
 
 
 
@@ -413,7 +351,7 @@ async function openCheckRun(gate, opts, run, sinks, log) {
             name: (0,model/* checkRunName */.$_)(gate.gate, opts.name),
             ...(run.runUrl ? { detailsUrl: run.runUrl } : {}),
         });
-        core/* saveState */.LZ(State.CheckRunId, String(sinks.checkRunId));
+        core/* saveState */.LZ(constants/* State */.Uw.CheckRunId, String(sinks.checkRunId));
     }
     catch (e) {
         const msg = explainWriteFailure('create the check run', e, run);
@@ -423,10 +361,13 @@ async function openCheckRun(gate, opts, run, sinks, log) {
 }
 async function publish(report, opts, run, sinks, log, cancelled) {
     let artifact;
-    if (opts.artifact) {
+    // Cancelled: the runner kills the step 10 s after SIGINT, so only the check run and the summary are written.
+    if (cancelled)
+        sinks.notes.push('cancelled: the artifact and the PR comment were skipped to finish inside the runner\'s cancellation window');
+    if (opts.artifact && !cancelled) {
         try {
             artifact = await uploadDirectory(opts.reportDir, opts.artifactName, run.runUrl ? { runUrl: run.runUrl } : {});
-            core/* setOutput */.uH(Outputs.ArtifactId, String(artifact.id));
+            core/* setOutput */.uH(constants/* Outputs */.tY.ArtifactId, String(artifact.id));
             log.info(`uploaded artifact ${artifact.name} (${artifact.size} bytes)`);
         }
         catch (e) {
@@ -443,7 +384,7 @@ async function publish(report, opts, run, sinks, log, cancelled) {
         try {
             const output = renderCheckOutput(report, renderOpts);
             await completeCheckRun(client, { owner: run.owner, repo: run.repo, checkRunId: sinks.checkRunId }, output, cancelled ? 'cancelled' : (0,model/* conclusionFor */.H1)(report.verdict));
-            core/* setOutput */.uH(Outputs.CheckRunId, String(sinks.checkRunId));
+            core/* setOutput */.uH(constants/* Outputs */.tY.CheckRunId, String(sinks.checkRunId));
         }
         catch (e) {
             checkFailed = true;
@@ -467,12 +408,12 @@ async function publish(report, opts, run, sinks, log, cancelled) {
                 core/* warning */.$e(f.message, props);
         }
     }
-    if (opts.comment && client && run.owner && run.repo && run.pullRequest !== undefined) {
+    if (opts.comment && !cancelled && client && run.owner && run.repo && run.pullRequest !== undefined) {
         try {
             const marker = (0,model/* commentMarker */.Ql)(report.gate, report.name);
             const author = await tokenIdentity(client);
             const res = await upsertStickyComment(client, { owner: run.owner, repo: run.repo, issueNumber: run.pullRequest, marker, author }, (0,render_markdown/* renderComment */.wQ)(report, { ...renderOpts, marker }));
-            core/* setOutput */.uH(Outputs.CommentId, String(res.id));
+            core/* setOutput */.uH(constants/* Outputs */.tY.CommentId, String(res.id));
             log.info(`${res.action} the PR comment ${res.htmlUrl ?? res.id}`);
         }
         catch (e) {
@@ -482,7 +423,7 @@ async function publish(report, opts, run, sinks, log, cancelled) {
         }
     }
     try {
-        const notes = sinks.notes.length ? `\n\n> [!WARNING]\n${sinks.notes.map((n) => `> ${n.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}`).join('\n>\n')}\n` : '';
+        const notes = sinks.notes.length ? `\n\n> [!WARNING]\n${sinks.notes.map((n) => `> ${(0,report_escape/* escapeInline */.VV)(n)}`).join('\n>\n')}\n` : '';
         const body = (0,render_markdown/* renderSummary */.Br)(report, { ...renderOpts, maxBytes: 1_048_576 - Buffer.byteLength(notes) - 16 });
         await core/* summary */.z.addRaw(body + notes).write();
     }
@@ -490,103 +431,151 @@ async function publish(report, opts, run, sinks, log, cancelled) {
         log.warning(`could not write the job summary: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
 }
+/** Outputs the platform sets itself; a gate's own outputs may not replace them. */
+const RESERVED_OUTPUTS = new Set(Object.values(constants/* Outputs */.tY));
+function setReportOutputs(report, reportPath, workspace, log) {
+    core/* setOutput */.uH(constants/* Outputs */.tY.Verdict, report.verdict);
+    core/* setOutput */.uH(constants/* Outputs */.tY.Summary, report.summary);
+    if (reportPath)
+        core/* setOutput */.uH(constants/* Outputs */.tY.ReportPath, external_node_path_default().relative(workspace, reportPath) || reportPath);
+    for (const [k, v] of Object.entries(report.outputs ?? {})) {
+        if (RESERVED_OUTPUTS.has(k))
+            log.warning(`the gate's output \`${k}\` is reserved and was not set`);
+        else
+            core/* setOutput */.uH(k, String(v));
+    }
+}
+/** Write the report files. A report that breaks the schema is a gate bug: it becomes an error report. */
+async function writeFiles(report, ctx, sinks, log) {
+    try {
+        return { report, path: await (0,files/* writeReportFiles */.t4)(report, ctx.reportDir) };
+    }
+    catch (e) {
+        log.error((0,errors/* errorMessage */.gJ)(e));
+        const replaced = (0,error_report/* errorReport */.Z)(ctx, e);
+        try {
+            return { report: replaced, path: await (0,files/* writeReportFiles */.t4)(replaced, ctx.reportDir) };
+        }
+        catch (again) {
+            const msg = `could not write the report files to ${ctx.reportDir}: ${(0,errors/* errorMessage */.gJ)(again)}`;
+            log.warning(msg);
+            sinks.notes.push(msg);
+            return { report: replaced };
+        }
+    }
+}
+/** The step ended before the gate finished (cancelled, killed): close its check run instead of leaving it pending. */
+async function closeDanglingCheckRun(opts, run, log) {
+    const id = Number(core/* getState */.Gu(constants/* State */.Uw.CheckRunId));
+    if (!id || core/* getState */.Gu(constants/* State */.Uw.MainFinished) === 'true' || !opts.token || !run.owner || !run.repo)
+        return;
+    try {
+        const client = createClient({ token: opts.token, log });
+        const summary = 'The step ended before the gate finished (cancelled or killed), so there is no verdict.';
+        await completeCheckRun(client, { owner: run.owner, repo: run.repo, checkRunId: id }, { title: 'cancelled', summary, annotations: [] }, 'cancelled');
+        log.info(`closed check run ${id} left open by the main step`);
+    }
+    catch (e) {
+        log.warning(explainWriteFailure('close the check run left open by the main step', e, run));
+    }
+}
+async function gateContext(gate, opts, inputs, run, signal, workspace) {
+    const runner = (0,fingerprint/* runnerInfo */.ZV)(await (0,fingerprint/* hardwareFacts */._Y)());
+    return {
+        gate: gate.gate,
+        name: opts.name,
+        workspace,
+        reportDir: opts.reportDir,
+        signal,
+        log: core_log/* actionLogger */.v,
+        run,
+        runner,
+        baselines: baselineStore(opts, workspace, run, runner.fingerprint ?? ''),
+        historySize: opts.historySize,
+        inputs,
+        startedAt: new Date(),
+        inAction: true,
+    };
+}
+async function runMain(gate, opts, inputs, run, signal, workspace) {
+    const log = core_log/* actionLogger */.v;
+    const ctx = await gateContext(gate, opts, inputs, run, signal, workspace);
+    core/* saveState */.LZ(constants/* State */.Uw.ReportDir, opts.reportDir);
+    const sinks = { notes: [] };
+    if (opts.token) {
+        core/* setSecret */.Pq(opts.token);
+        sinks.client = createClient({ token: opts.token, log });
+    }
+    else {
+        sinks.notes.push('no GitHub token: no check run and no PR comment (set `github-token`)');
+    }
+    await openCheckRun(gate, opts, run, sinks, log);
+    let report;
+    try {
+        report = await gate.run(ctx);
+    }
+    catch (e) {
+        if ((0,errors/* isConfigurationError */.p0)(e))
+            log.error(e.message, e.location);
+        else
+            log.error(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
+        report = (0,error_report/* errorReport */.Z)(ctx, e);
+    }
+    const cancelled = signal.aborted;
+    // A cancelled run proves nothing: never let it pass.
+    if (cancelled)
+        report = { ...report, verdict: (0,model/* worstVerdict */.zP)(report.verdict, 'inconclusive'), summary: `cancelled: ${report.summary}` };
+    const written = await writeFiles(report, ctx, sinks, log);
+    report = written.report;
+    setReportOutputs(report, written.path, workspace, log);
+    // Reporting never changes the verdict: every sink warns and carries on.
+    await publish(report, opts, run, sinks, log, cancelled);
+    core/* saveState */.LZ(constants/* State */.Uw.MainFinished, 'true');
+    const line = (0,report_escape/* plainText */.wh)(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
+    if (opts.failOn.includes(report.verdict) || cancelled) {
+        core/* setFailed */.C1(line);
+        return 1;
+    }
+    log.info(line);
+    return 0;
+}
 /**
- * The whole action: inputs → gate → report files → artifact, check run, comment, summary, outputs.
- * Returns the step's exit code; the entry file exits with it.
+ * The whole action: inputs → gate → report files → artifact, check run, comment, summary, outputs; or, as the
+ * post step, closing what main left open and the gate's own cleanup. Returns the step's exit code.
  */
 async function runGateAction(gate, phase) {
-    if (phase === 'post' && !gate.post)
-        return 0;
     const log = core_log/* actionLogger */.v;
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const inputs = new runtime_inputs/* InputReader */.i_(runtime_inputs/* actionInputs */.eh);
-    const cancel = (0,runtime_cancel/* installCancellation */.z)(log);
     const run = (0,context/* runContext */.pO)();
-    let exitCode = 0;
+    let opts;
     try {
-        let opts;
-        try {
-            opts = readCommonOptions(gate.gate, inputs, workspace);
-        }
-        catch (e) {
-            if (!(0,errors/* isConfigurationError */.p0)(e))
-                throw e;
-            core/* setFailed */.C1(e.message);
-            return 1;
-        }
-        const facts = await (0,fingerprint/* hardwareFacts */._Y)();
-        const runner = (0,fingerprint/* runnerInfo */.ZV)(facts);
-        const ctx = {
-            gate: gate.gate,
-            name: opts.name,
-            workspace,
-            reportDir: opts.reportDir,
-            signal: cancel.signal,
-            log,
-            run,
-            runner,
-            baselines: baselineStore(opts, workspace, run, runner.fingerprint ?? ''),
-            historySize: opts.historySize,
-            inputs,
-            startedAt: new Date(),
-            inAction: true,
-        };
-        if (phase === 'post') {
-            if (gate.post)
-                await gate.post(ctx);
-            return 0;
-        }
-        core/* saveState */.LZ(State.ReportDir, opts.reportDir);
-        const sinks = { notes: [] };
-        if (opts.token) {
-            core/* setSecret */.Pq(opts.token);
-            sinks.client = createClient({ token: opts.token, log });
-        }
-        else
-            sinks.notes.push('no GitHub token: no check run and no PR comment (set `github-token`)');
-        await openCheckRun(gate, opts, run, sinks, log);
-        let report;
-        try {
-            report = await gate.run(ctx);
-        }
-        catch (e) {
-            if ((0,errors/* isConfigurationError */.p0)(e))
-                log.error(e.message, e.location);
-            else
-                log.error(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
-            report = (0,error_report/* errorReport */.Z)(ctx, e);
-        }
-        const cancelled = cancel.signal.aborted;
-        // A cancelled run proves nothing: never let it pass.
-        if (cancelled)
-            report = { ...report, verdict: (0,model/* worstVerdict */.zP)(report.verdict, 'inconclusive'), summary: `cancelled: ${report.summary}` };
-        const reportPath = await (0,files/* writeReportFiles */.t4)(report, opts.reportDir);
-        core/* setOutput */.uH(Outputs.Verdict, report.verdict);
-        core/* setOutput */.uH(Outputs.Summary, report.summary);
-        core/* setOutput */.uH(Outputs.ReportPath, external_node_path_default().relative(workspace, reportPath) || reportPath);
-        for (const [k, v] of Object.entries(report.outputs ?? {}))
-            core/* setOutput */.uH(k, String(v));
-        // Reporting never changes the verdict: every sink warns and carries on.
-        await publish(report, opts, run, sinks, log, cancelled);
-        core/* saveState */.LZ(State.MainFinished, 'true');
-        if (opts.failOn.includes(report.verdict)) {
-            core/* setFailed */.C1(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
-            exitCode = 1;
-        }
-        else {
-            log.info(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
-        }
+        opts = (0,common/* readCommonOptions */.Q)(gate.gate, inputs, workspace);
     }
     catch (e) {
-        core/* setFailed */.C1(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}`);
-        if (e instanceof Error && e.stack)
-            core/* debug */.Yz(e.stack);
-        exitCode = 1;
+        if (!(0,errors/* isConfigurationError */.p0)(e))
+            throw e;
+        if (phase === 'post')
+            return 0;
+        core/* setOutput */.uH(constants/* Outputs */.tY.Verdict, 'error');
+        core/* setOutput */.uH(constants/* Outputs */.tY.Summary, `configuration error: ${e.message}`);
+        await core/* summary */.z.addRaw(`## shipgate/${gate.gate}\n\n**ERROR** — configuration error: ${(0,report_escape/* escapeInline */.VV)(e.message)}\n`).write().catch(() => undefined);
+        core/* setFailed */.C1(e.message);
+        return 1;
+    }
+    const cancel = (0,runtime_cancel/* installCancellation */.z)(log);
+    try {
+        if (phase === 'post') {
+            await closeDanglingCheckRun(opts, run, log);
+            if (gate.post)
+                await gate.post(await gateContext(gate, opts, inputs, run, cancel.signal, workspace));
+            return 0;
+        }
+        return await runMain(gate, opts, inputs, run, cancel.signal, workspace);
     }
     finally {
         cancel.dispose();
     }
-    return cancel.signal.aborted ? 1 : exitCode;
 }
 /** Entry point of an action step. Explicit exit: keep-alive sockets or stray timers must not hold the step open. */
 async function actionMain(gate, phase) {
@@ -596,6 +585,8 @@ async function actionMain(gate, phase) {
     }
     catch (e) {
         core/* setFailed */.C1(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        if (e instanceof Error && e.stack)
+            core/* debug */.Yz(e.stack);
     }
     process.exit(code);
 }
@@ -624,7 +615,13 @@ async function runAction(action, phase) {
     else {
         gate = action;
     }
-    return actionMain(await (0,gates/* loadGate */.W)(gate), phase);
+    try {
+        return await actionMain(await (0,gates/* loadGate */.W)(gate), phase);
+    }
+    catch (e) {
+        core/* setFailed */.C1(`internal error: could not load ${gate}: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+    }
 }
 
 
