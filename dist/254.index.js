@@ -211,8 +211,20 @@ function createClient(opts) {
         throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 }
-/** The login comments written with this token carry. GITHUB_TOKEN (an installation token) cannot read /user. */
+/**
+ * The login that comments written with this token carry. GraphQL's `viewer` answers for every kind of token:
+ * GITHUB_TOKEN (github-actions[bot]), a GitHub App's installation token (<slug>[bot]) and a user's token, whereas
+ * REST /user refuses installation tokens. If GraphQL is unreachable, /user, then the job token's identity.
+ */
 async function tokenIdentity(client) {
+    try {
+        const { viewer } = await client.graphql('query { viewer { login } }');
+        if (viewer.login)
+            return viewer.login;
+    }
+    catch {
+        // fall through to REST
+    }
     try {
         const { data } = await client.rest.users.getAuthenticated();
         return data.login;

@@ -62,7 +62,7 @@ describe('platform end to end', { concurrency: false }, () => {
     results = await ResultsService.start({ azurite });
     api.addToken(TOKEN, { kind: 'installation' });
     api.addToken(READONLY, { kind: 'installation', permissions: 'read' });
-    for (const n of [7, 8, 9, 10, 11, 12, 13, 14, 15]) api.addPullRequest({ number: n, headSha: sha(n), baseSha: sha(1000 + n) });
+    for (const n of [7, 8, 9, 10, 11, 12, 13, 14, 15, 16]) api.addPullRequest({ number: n, headSha: sha(n), baseSha: sha(1000 + n) });
   });
   after(async () => {
     await results?.stop();
@@ -99,6 +99,18 @@ describe('platform end to end', { concurrency: false }, () => {
     assert.ok(created.length >= 1);
     assert.equal(String(mine[0]?.id), a.outputs['comment-id']);
     assert.equal(a.outputs['comment-id'], b.outputs['comment-id'], 'both jobs settle on the same comment');
+  });
+
+  test("a GitHub App's token finds its own comment by the app's bot login", async () => {
+    const appToken = 'ghs_apptoken000000000000000000000000000000';
+    api.addToken(appToken, { kind: 'installation', login: 'shipgate-app[bot]' });
+    const first = await run(prEvent(16), { verdict: 'pass', artifact: 'false', 'check-run': 'false' }, { token: appToken });
+    const second = await run(prEvent(16), { verdict: 'warn', artifact: 'false', 'check-run': 'false' }, { token: appToken });
+    assert.equal(second.outputs['comment-id'], first.outputs['comment-id']);
+    const mine = ours(16);
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0]?.user.login, 'shipgate-app[bot]');
+    assert.match(mine[0]?.body ?? '', /WARN/);
   });
 
   test('a comment that merely contains the marker, written by someone else, is left alone', async () => {
@@ -189,7 +201,7 @@ describe('platform end to end', { concurrency: false }, () => {
     assert.match(failing.summary, /fork/, 'the summary says why the comment and check are missing');
     assert.equal(api.comments(13).length, 0);
     assert.ok(failing.annotations.some((a) => a.command === 'error' && a.properties.file === 'readiness.yml'), 'findings fall back to workflow annotations');
-    const writes = api.requests.filter((r) => r.token === READONLY && r.method !== 'GET');
+    const writes = api.requests.filter((r) => r.token === READONLY && r.method !== 'GET' && r.path !== '/graphql');
     assert.ok(writes.length > 0 && writes.every((r) => r.status === 403));
 
     const passing = await run(prEvent(13, true), { verdict: 'pass', artifact: 'false' }, { token: READONLY });

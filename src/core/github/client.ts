@@ -46,8 +46,18 @@ export function createClient(opts: ClientOptions): GitHubClient {
   );
 }
 
-/** The login comments written with this token carry. GITHUB_TOKEN (an installation token) cannot read /user. */
+/**
+ * The login that comments written with this token carry. GraphQL's `viewer` answers for every kind of token:
+ * GITHUB_TOKEN (github-actions[bot]), a GitHub App's installation token (<slug>[bot]) and a user's token, whereas
+ * REST /user refuses installation tokens. If GraphQL is unreachable, /user, then the job token's identity.
+ */
 export async function tokenIdentity(client: GitHubClient): Promise<string> {
+  try {
+    const { viewer } = await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
+    if (viewer.login) return viewer.login;
+  } catch {
+    // fall through to REST
+  }
   try {
     const { data } = await client.rest.users.getAuthenticated();
     return data.login;

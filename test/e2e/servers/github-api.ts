@@ -226,8 +226,9 @@ export class GitHubApiServer {
     await closed;
   }
 
+  /** An installation token's login is github-actions[bot] (the job's GITHUB_TOKEN) unless another app's `<slug>[bot]` is given. */
   addToken(token: string, who: { kind: 'installation' | 'user'; login?: string; permissions?: 'write' | 'read' }): void {
-    const login = who.kind === 'installation' ? BOT_LOGIN : (who.login ?? 'octocat');
+    const login = who.login ?? (who.kind === 'installation' ? BOT_LOGIN : 'octocat');
     this.#userId(login);
     this.#tokens.set(token, {
       kind: who.kind,
@@ -330,6 +331,13 @@ export class GitHubApiServer {
     }
     record.body = body;
 
+    if (method === 'POST' && url.pathname === '/graphql') {
+      const reply = this.#graphql(token, body, record);
+      record.status = reply.status;
+      this.#send(res, reply, token);
+      return;
+    }
+
     const validation = parseError
       ? this.#validator.validateRequest({ method, path: url.pathname, query: record.query, body: undefined })
       : this.#validator.validateRequest({ method, path: url.pathname, query: record.query, body });
@@ -344,6 +352,24 @@ export class GitHubApiServer {
     }
     record.status = reply.status;
     this.#send(res, reply, token);
+  }
+
+  /**
+   * GraphQL is not part of the REST description; the one query the project sends, `viewer { login }` (the token's
+   * own identity, which installation tokens cannot read from REST /user), is answered; anything else is invalid.
+   */
+  #graphql(token: string | undefined, body: unknown, record: RecordedRequest): Reply {
+    record.operationId = 'graphql';
+    const query = isRecord(body) && typeof body.query === 'string' ? body.query : '';
+    const viewer = /^\s*(query\s*\w*\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query);
+    record.errors = viewer ? [] : [`unsupported GraphQL query: ${query.slice(0, 200)}`];
+    record.valid = viewer;
+    const fault = this.#takeFault('POST', '/graphql');
+    if (fault) return this.#faultReply(fault, token);
+    const who = token === undefined ? undefined : this.#tokens.get(token);
+    if (!who) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' } };
+    if (!viewer) return { status: 200, body: { errors: [{ message: 'unsupported query in the test server' }] } };
+    return { status: 200, body: { data: { viewer: { login: who.login } } } };
   }
 
   #answer(
