@@ -92,23 +92,26 @@ async function publish(report: Report, opts: CommonOptions, run: RunContext, sin
   const renderOpts = artifactUrl ? { artifactUrl } : {};
 
   const { client } = sinks;
-  let checkFailed = !opts.checkRun;
+  // Without a check run (turned off, refused, or failed), findings go out as workflow-command annotations.
+  let annotateInLog = !opts.checkRun;
   if (opts.checkRun && client && run.owner && run.repo && sinks.checkRunId !== undefined) {
     try {
       const output = renderCheckOutput(report, renderOpts);
       await completeCheckRun(client, { owner: run.owner, repo: run.repo, checkRunId: sinks.checkRunId }, output, cancelled ? 'cancelled' : conclusionFor(report.verdict));
       core.setOutput(Outputs.CheckRunId, String(sinks.checkRunId));
     } catch (e) {
-      checkFailed = true;
+      annotateInLog = true;
       const msg = explainWriteFailure('complete the check run', e, run);
       log.warning(msg);
       sinks.notes.push(msg);
     }
   } else if (opts.checkRun) {
-    checkFailed = true;
+    annotateInLog = true;
   }
-  if (checkFailed) {
-    // Without a check run, findings still show as annotations on the workflow run.
+  if (annotateInLog) {
+    const located = report.findings.filter((f) => f.location && (f.status === 'fail' || f.status === 'warn'));
+    // GitHub shows at most 10 errors and 10 warnings of a step; the rest are in the report.
+    if (located.length > 10) sinks.notes.push(`${located.length} findings with a location: GitHub shows only the first 10 of each level as annotations of this step; all are in the report`);
     for (const f of report.findings) {
       if (!f.location || (f.status !== 'fail' && f.status !== 'warn')) continue;
       const props = { title: f.title, file: f.location.file, ...(f.location.line ? { startLine: f.location.line } : {}) };
