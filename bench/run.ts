@@ -3,6 +3,8 @@
  * - dist size (bundle + per-action entries)
  * - rendering a report far larger than GitHub's limits into the comment, check-run and summary budgets
  * - cold start of the bundled CLI (`shipgate --help`) on this Node
+ * then the gates' own benchmarks, each in its own process (bench/<name>.ts). `npm run bench -- NAME…` runs only
+ * those (platform, perf-verdicts, latency-ingest, telemetry).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -63,6 +65,8 @@ function time<T>(fn: () => T, reps = 5): { ms: number; value: T } {
   return { ms: best, value };
 }
 
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
 const rows: [string, string][] = [];
 const d = distSize();
 rows.push(['dist size', `${(d.bytes / 1024).toFixed(0)} KiB in ${d.files} files`]);
@@ -78,6 +82,14 @@ rows.push(['render job summary', `${summary.ms.toFixed(1)} ms → ${Buffer.byteL
 const cold = time(() => execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--help'], { stdio: 'ignore' }), 5);
 rows.push(['CLI cold start (--help), best of 5', `${cold.ms.toFixed(0)} ms`]);
 
-const width = Math.max(...rows.map(([k]) => k.length));
-console.log(`shipgate bench on Node ${process.versions.node}, ${process.platform}/${process.arch}`);
-for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+if (wanted('platform')) {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`shipgate bench on Node ${process.versions.node}, ${process.platform}/${process.arch}`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
+
+for (const name of ['perf-verdicts', 'latency-ingest', 'telemetry']) {
+  if (!wanted(name)) continue;
+  console.log(`\n== ${name}`);
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', `${name}.ts`)], { stdio: 'inherit', cwd: root });
+}

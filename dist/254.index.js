@@ -291,20 +291,20 @@ async function upsertStickyComment(client, t, body) {
 
 // EXTERNAL MODULE: ./src/core/log.ts
 var core_log = __webpack_require__(44325);
-// EXTERNAL MODULE: ./src/core/report/files.ts + 3 modules
-var files = __webpack_require__(42485);
+// EXTERNAL MODULE: ./src/core/report/files.ts + 1 modules
+var files = __webpack_require__(50639);
 // EXTERNAL MODULE: ./src/core/report/model.ts
 var model = __webpack_require__(327);
-// EXTERNAL MODULE: ./src/core/runtime/cancel.ts + 1 modules
-var runtime_cancel = __webpack_require__(93384);
+// EXTERNAL MODULE: ./src/core/runtime/cancel.ts
+var runtime_cancel = __webpack_require__(45636);
 // EXTERNAL MODULE: ./src/core/runtime/common.ts
 var common = __webpack_require__(47235);
 // EXTERNAL MODULE: ./src/core/runtime/constants.ts
 var constants = __webpack_require__(79637);
 // EXTERNAL MODULE: ./src/core/runtime/inputs.ts
 var runtime_inputs = __webpack_require__(27863);
-// EXTERNAL MODULE: ./src/core/runtime/error-report.ts + 1 modules
-var error_report = __webpack_require__(60484);
+// EXTERNAL MODULE: ./src/core/runtime/error-report.ts
+var error_report = __webpack_require__(32305);
 ;// CONCATENATED MODULE: ./src/core/runtime/action.ts
 
 

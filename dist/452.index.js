@@ -25,8 +25,8 @@ var esm = __webpack_require__(48179);
 var gates = __webpack_require__(1891);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/core/report/files.ts + 3 modules
-var files = __webpack_require__(42485);
+// EXTERNAL MODULE: ./src/core/report/files.ts + 1 modules
+var files = __webpack_require__(50639);
 // EXTERNAL MODULE: ./src/core/report/model.ts
 var model = __webpack_require__(327);
 // EXTERNAL MODULE: ./src/core/report/render-markdown.ts
@@ -162,14 +162,14 @@ var baseline_history = __webpack_require__(78891);
 var context = __webpack_require__(83544);
 // EXTERNAL MODULE: ./src/core/log.ts
 var core_log = __webpack_require__(44325);
-// EXTERNAL MODULE: ./src/core/runtime/cancel.ts + 1 modules
-var runtime_cancel = __webpack_require__(93384);
+// EXTERNAL MODULE: ./src/core/runtime/cancel.ts
+var runtime_cancel = __webpack_require__(45636);
 // EXTERNAL MODULE: ./src/core/runtime/inputs.ts
 var inputs = __webpack_require__(27863);
 // EXTERNAL MODULE: ./src/core/runtime/common.ts
 var common = __webpack_require__(47235);
-// EXTERNAL MODULE: ./src/core/runtime/error-report.ts + 1 modules
-var error_report = __webpack_require__(60484);
+// EXTERNAL MODULE: ./src/core/runtime/error-report.ts
+var error_report = __webpack_require__(32305);
 ;// CONCATENATED MODULE: ./src/core/runtime/cli-run.ts
 
 

@@ -70,6 +70,28 @@ describe('the bundled CLI', () => {
     assert.equal((await shipgate(['--help'])).code, 0);
   });
 
+  test('perf-gate compares files: a regression exits 1, the same results exit 0, a bad file exits 2', async () => {
+    const dir = await tmp();
+    const results = (scale: number) =>
+      JSON.stringify({ schemaVersion: 1, benchmarks: [{ name: 'infer/batch-1', unit: 'ms', samples: [12.1, 11.9, 12.4, 12.0, 12.2, 12.3, 11.8, 12.1].map((x) => x * scale) }] });
+    await writeFile(path.join(dir, 'base.json'), results(1));
+    await writeFile(path.join(dir, 'slow.json'), results(1.5));
+    const slow = await shipgate(['perf-gate', '--current', 'slow.json', '--baseline', 'base.json', '--report-dir', 'out'], dir);
+    assert.equal(slow.code, 1, slow.stderr);
+    assert.match(slow.stdout, /regression/);
+    const report = JSON.parse(await readFile(path.join(dir, 'out', 'report.json'), 'utf8')) as { details: { results: Record<string, unknown>[] } };
+    const [row] = report.details.results;
+    for (const k of ['benchmark', 'metric', 'unit', 'direction', 'baseline', 'current', 'change', 'ci', 'pValue', 'verdict']) assert.ok(row && k in row, `results[] has ${k}`);
+    assert.equal(row?.verdict, 'regression');
+    const same = await shipgate(['perf-gate', '--current', 'base.json', '--baseline', 'base.json', '--report-dir', 'out2'], dir);
+    assert.equal(same.code, 0, same.stderr);
+    await writeFile(path.join(dir, 'broken.json'), '{"schemaVersion": 1, "benchmarks": [');
+    const bad = await shipgate(['perf-gate', '--current', 'broken.json', '--report-dir', 'out3'], dir);
+    assert.equal(bad.code, 2, 'a broken result file is bad input, named');
+    assert.match(bad.stdout, /broken\.json/);
+    assert.doesNotMatch(bad.stdout + bad.stderr, /\n\s+at [^\n]*\.(js|ts):\d+:\d+/, 'no stack trace');
+  });
+
   test('a gate not yet in this version reports error (exit 3), never a verdict', async () => {
     const dir = await tmp();
     const r = await shipgate(['chaos-run', '--experiment', 'x.yml', '--report-dir', dir], dir);

@@ -8,6 +8,8 @@ export interface RunContext extends GitInfo {
   /** SHA a check run must be attached to: the PR head, not the merge commit. */
   checkSha?: string;
   defaultBranch?: string;
+  /** The PR's base commit (pull_request events). */
+  baseSha?: string;
   /** The PR comes from a fork: its token is read-only. */
   fork?: boolean;
   serverUrl: string;
@@ -54,6 +56,7 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     ctx.pullRequest = pr.number;
     ctx.headSha = pr.head?.sha;
     ctx.baseRef = pr.base?.ref ?? env.GITHUB_BASE_REF;
+    if (pr.base?.sha) ctx.baseSha = pr.base.sha;
     const head = pr.head?.repo?.full_name;
     const base = pr.base?.repo?.full_name ?? event.repository?.full_name;
     ctx.fork = head !== undefined && base !== undefined && head !== base;

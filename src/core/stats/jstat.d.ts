@@ -1,0 +1,10 @@
+declare module 'jstat' {
+  interface Distribution {
+    cdf(x: number, ...params: number[]): number;
+  }
+  const jStat: {
+    normal: Distribution;
+    studentt: Distribution;
+  };
+  export default jStat;
+}
