@@ -17,6 +17,9 @@ const gateFlags: Record<GateName, { flag: string; input: string; description: st
     { flag: '--format <name>', input: 'format', description: 'result format (detected when absent)' },
     { flag: '--run <cmd>', input: 'run', description: 'run the suite with this shell command' },
     { flag: '--config <file>', input: 'config', description: 'perf-gate config file' },
+    { flag: '--repetitions <n>', input: 'repetitions', description: 'with --run: measured runs of the suite' },
+    { flag: '--warmup <n>', input: 'warmup', description: 'with --run: unmeasured runs first' },
+    { flag: '--update-baseline', input: 'update-baseline', description: 'save this run as the baseline in baselines/', boolean: true },
   ],
   'model-validate': [
     { flag: '--predictions <file>', input: 'predictions', description: 'predictions file (CSV, CSV.gz, JSONL)' },
