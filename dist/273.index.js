@@ -4070,10 +4070,10 @@ async function setupIn(ctx, spec, dir, label) {
     }
 }
 /** One pass of the suite in dir; a failing command is a finding, and what it wrote is still read when measured. */
-async function passIn(ctx, spec, dir, what, measured, into, label = '') {
+async function passIn(ctx, spec, dir, what, measured, into, label = '', env) {
     const telemetry = measured && spec.telemetryMs ? startTelemetry({ intervalMs: spec.telemetryMs, signal: ctx.signal }) : undefined;
     for (const line of spec.commands) {
-        const r = await (0,exec/* execCommand */.NK)({ shell: line }, { cwd: dir, timeoutMs: spec.timeoutMs, signal: ctx.signal, group: `${label}${what}: ${line}` });
+        const r = await (0,exec/* execCommand */.NK)({ shell: line }, { cwd: dir, timeoutMs: spec.timeoutMs, signal: ctx.signal, group: `${label}${what}: ${line}`, ...(env ? { env } : {}) });
         if (r.failed) {
             const why = r.timedOut ? `timed out after ${spec.timeoutMs / 60_000} min` : r.cancelled ? 'cancelled' : (r.error ?? `exit code ${r.exitCode ?? r.signal}`);
             into.problems.push({ id: `suite-failed:${label}${what}`, title: 'The suite failed', severity: 'high', status: 'fail', message: `${label}${what}: ${line} — ${why}\n${r.tail.slice(-10).join('\n')}` });
@@ -4119,11 +4119,37 @@ async function runAb(ctx, spec, baseRef) {
     });
     return { base, head, baseSha, headSha };
 }
+/**
+ * Confirmation: the suite runs again (as many measured passes) with SHIPGATE_CONFIRM_BENCHMARKS listing the
+ * flagged benchmarks, one per line, so a suite can run only those. A regression stands only if the re-run,
+ * judged on its own against the same baseline, shows it again; otherwise it becomes inconclusive, with the reason.
+ */
+async function confirmRegressions(ctx, spec, rows, baseline, config) {
+    const flagged = rows.filter((r) => r.verdict === 'regression');
+    if (!flagged.length || !baseline || ctx.signal.aborted)
+        return;
+    const names = [...new Set(flagged.map((r) => r.benchmark))];
+    const again = collected0();
+    const env = { SHIPGATE_CONFIRM_BENCHMARKS: names.join('\n') };
+    for (let i = 0; i < spec.repetitions && !ctx.signal.aborted; i++)
+        await passIn(ctx, spec, ctx.workspace, `confirm ${i + 1}/${spec.repetitions}`, true, again, '', env);
+    const recheck = compare(again.measurements.filter((m) => names.includes(m.benchmark)), baseline, config);
+    for (const r of flagged) {
+        const second = recheck.find((x) => x.benchmark === r.benchmark && x.metric === r.metric);
+        if (second?.verdict === 'regression')
+            r.reason = `confirmed by a re-run (${report_pct(second.change)})`;
+        else {
+            r.verdict = 'inconclusive';
+            r.reason = `not confirmed: the re-run found ${second ? `${second.verdict} (${report_pct(second.change)})` : 'no result'}`;
+        }
+    }
+}
 async function runPerfGate(ctx) {
     const configFile = ctx.inputs.optional('config');
     const config = await loadPerfConfig(configFile && external_node_path_default().resolve(ctx.workspace, configFile), configFile);
     const format = ctx.inputs.optional('format');
     let collected = collected0();
+    let spec;
     const abRef = ctx.inputs.optional('ab-base-ref');
     let ab;
     if (abRef) {
@@ -4133,8 +4159,10 @@ async function runPerfGate(ctx) {
         collected = r.head;
         ab = r;
     }
-    else if (ctx.inputs.optional('run'))
-        await runSuite(ctx, suiteSpec(ctx, format), collected);
+    else if (ctx.inputs.optional('run')) {
+        spec = suiteSpec(ctx, format);
+        await runSuite(ctx, spec, collected);
+    }
     else {
         const current = ctx.inputs.optional('current');
         if (!current)
@@ -4174,6 +4202,8 @@ async function runPerfGate(ctx) {
         }
     }
     const rows = compare(collected.measurements, baseline, config, foreign ? { foreignBaseline: foreign } : {});
+    if (spec && !ab && ctx.inputs.boolean('confirm', false))
+        await confirmRegressions(ctx, spec, rows, baseline, config);
     const sections = [
         { id: 'sources', title: 'Inputs', importance: 'detail', blocks: [{ type: 'text', text: `results: ${collected.files.join(', ') || 'none'}; baseline: ${baselineSource}` }] },
     ];

@@ -55,6 +55,7 @@ export const actionSpecs: Record<GateName, ActionSpec> = {
       format: { description: 'Result format; detected when absent (shipgate, googlebenchmark, pytest-benchmark, hyperfine, criterion, k6, bmf, benchmark-action, latency-log).' },
       baseline: { description: 'A baseline result file to compare with, instead of the store.' },
       'ab-base-ref': { description: 'Same-runner A/B mode: `merge-base` (the PR\'s merge base; check out with fetch-depth: 0) or a ref; the base and the head are run interleaved on this runner and compared with each other. Empty: compare with the stored baseline.' },
+      confirm: { description: 'Before failing, run the suite again (SHIPGATE_CONFIRM_BENCHMARKS lists the flagged benchmarks) and keep only regressions the re-run shows too.', default: 'false' },
       'update-baseline': { description: 'Write baselines/<suite>.json from this run instead of comparing.', default: 'false' },
       telemetry: { description: 'Sample CPU, memory, IO and GPU while the suite runs.', default: 'true' },
       'telemetry-interval-ms': { description: 'Telemetry sampling interval in milliseconds.', default: '1000' },

@@ -124,6 +124,29 @@ describe('perf-gate end to end', { skip, concurrency: false }, () => {
     assert.equal(check?.conclusion, 'success');
   });
 
+  test('confirmation: a slowdown that the re-run does not show is not a failure; one it shows again is', async () => {
+    // Slow for the first pass (1 warmup + 10 runs), fast afterwards: a one-off disturbance.
+    const ws = await workspaceWith('0.02');
+    await writeFile(
+      path.join(ws, 'bench.sh'),
+      'n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count; printf "%s" "$SHIPGATE_CONFIRM_BENCHMARKS" > confirm-env; if [ "$n" -lt 11 ]; then sleep 0.05; else sleep 0.02; fi\n',
+    );
+    const flaky = await perfGate(ws, prEvent(2), { confirm: 'true' });
+    assert.equal(flaky.main.exitCode, 0, flaky.main.stdout);
+    assert.equal(flaky.outputs.regressions, '0');
+    assert.equal(await readFile(path.join(ws, 'confirm-env'), 'utf8'), 'bash bench.sh', 'the re-run is told which benchmarks to run');
+    const report = JSON.parse(await readFile(path.join(ws, flaky.outputs['report-path'] ?? ''), 'utf8')) as { details: { results: { verdict: string; reason?: string }[] } };
+    assert.equal(report.details.results[0]?.verdict, 'inconclusive');
+    assert.match(report.details.results[0]?.reason ?? '', /^not confirmed/);
+
+    const steady = await workspaceWith('0.05');
+    const confirmed = await perfGate(steady, prEvent(2), { confirm: 'true' });
+    assert.equal(confirmed.main.exitCode, 1);
+    const r2 = JSON.parse(await readFile(path.join(steady, confirmed.outputs['report-path'] ?? ''), 'utf8')) as { details: { results: { verdict: string; reason?: string }[] } };
+    assert.equal(r2.details.results[0]?.verdict, 'regression');
+    assert.match(r2.details.results[0]?.reason ?? '', /^confirmed by a re-run/);
+  });
+
   test('A/B mode on a two-commit repository finds the commit that slowed', async () => {
     const ws = await workspaceWith('0.02');
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: ws, stdio: 'pipe' });

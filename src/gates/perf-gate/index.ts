@@ -8,11 +8,11 @@ import { isDefaultBranchPush } from '../../core/github/context.js';
 import type { Finding, Report, Section } from '../../core/report/model.js';
 import { startTelemetry, toCsv, type TelemetryResult } from '../../core/telemetry/sampler.js';
 import { abOrder, resolveBase, withWorktrees } from './ab.js';
-import { compare } from './compare.js';
-import { loadPerfConfig } from './config.js';
+import { compare, type ResultRow } from './compare.js';
+import { loadPerfConfig, type PerfConfig } from './config.js';
 import { ResultFileError, parseResultFile } from './parsers/index.js';
 import type { FormatName, Measurement } from './parsers/types.js';
-import { TELEMETRY, regressionFindings, resultSections, runVerdict, summaryLine, telemetrySection, trendChart } from './report.js';
+import { TELEMETRY, pct, regressionFindings, resultSections, runVerdict, summaryLine, telemetrySection, trendChart } from './report.js';
 
 /** What a baseline entry of perf-gate holds. */
 export interface PerfBaselineData {
@@ -123,10 +123,10 @@ async function setupIn(ctx: GateContext, spec: SuiteSpec, dir: string, label: st
 }
 
 /** One pass of the suite in dir; a failing command is a finding, and what it wrote is still read when measured. */
-async function passIn(ctx: GateContext, spec: SuiteSpec, dir: string, what: string, measured: boolean, into: Collected, label = ''): Promise<void> {
+async function passIn(ctx: GateContext, spec: SuiteSpec, dir: string, what: string, measured: boolean, into: Collected, label = '', env?: Record<string, string>): Promise<void> {
   const telemetry = measured && spec.telemetryMs ? startTelemetry({ intervalMs: spec.telemetryMs, signal: ctx.signal }) : undefined;
   for (const line of spec.commands) {
-    const r = await execCommand({ shell: line }, { cwd: dir, timeoutMs: spec.timeoutMs, signal: ctx.signal, group: `${label}${what}: ${line}` });
+    const r = await execCommand({ shell: line }, { cwd: dir, timeoutMs: spec.timeoutMs, signal: ctx.signal, group: `${label}${what}: ${line}`, ...(env ? { env } : {}) });
     if (r.failed) {
       const why = r.timedOut ? `timed out after ${spec.timeoutMs / 60_000} min` : r.cancelled ? 'cancelled' : (r.error ?? `exit code ${r.exitCode ?? r.signal}`);
       into.problems.push({ id: `suite-failed:${label}${what}`, title: 'The suite failed', severity: 'high', status: 'fail', message: `${label}${what}: ${line} — ${why}\n${r.tail.slice(-10).join('\n')}` });
@@ -170,11 +170,35 @@ async function runAb(ctx: GateContext, spec: SuiteSpec, baseRef: string): Promis
   return { base, head, baseSha, headSha };
 }
 
+/**
+ * Confirmation: the suite runs again (as many measured passes) with SHIPGATE_CONFIRM_BENCHMARKS listing the
+ * flagged benchmarks, one per line, so a suite can run only those. A regression stands only if the re-run,
+ * judged on its own against the same baseline, shows it again; otherwise it becomes inconclusive, with the reason.
+ */
+async function confirmRegressions(ctx: GateContext, spec: SuiteSpec, rows: ResultRow[], baseline: Measurement[] | undefined, config: PerfConfig): Promise<void> {
+  const flagged = rows.filter((r) => r.verdict === 'regression');
+  if (!flagged.length || !baseline || ctx.signal.aborted) return;
+  const names = [...new Set(flagged.map((r) => r.benchmark))];
+  const again = collected0();
+  const env = { SHIPGATE_CONFIRM_BENCHMARKS: names.join('\n') };
+  for (let i = 0; i < spec.repetitions && !ctx.signal.aborted; i++) await passIn(ctx, spec, ctx.workspace, `confirm ${i + 1}/${spec.repetitions}`, true, again, '', env);
+  const recheck = compare(again.measurements.filter((m) => names.includes(m.benchmark)), baseline, config);
+  for (const r of flagged) {
+    const second = recheck.find((x) => x.benchmark === r.benchmark && x.metric === r.metric);
+    if (second?.verdict === 'regression') r.reason = `confirmed by a re-run (${pct(second.change)})`;
+    else {
+      r.verdict = 'inconclusive';
+      r.reason = `not confirmed: the re-run found ${second ? `${second.verdict} (${pct(second.change)})` : 'no result'}`;
+    }
+  }
+}
+
 export async function runPerfGate(ctx: GateContext): Promise<Report> {
   const configFile = ctx.inputs.optional('config');
   const config = await loadPerfConfig(configFile && path.resolve(ctx.workspace, configFile), configFile);
   const format = ctx.inputs.optional('format') as FormatName | undefined;
   let collected = collected0();
+  let spec: SuiteSpec | undefined;
   const abRef = ctx.inputs.optional('ab-base-ref');
   let ab: { base: Collected; baseSha: string; headSha: string } | undefined;
   if (abRef) {
@@ -182,8 +206,10 @@ export async function runPerfGate(ctx: GateContext): Promise<Report> {
     const r = await runAb(ctx, suiteSpec(ctx, format), abRef);
     collected = r.head;
     ab = r;
-  } else if (ctx.inputs.optional('run')) await runSuite(ctx, suiteSpec(ctx, format), collected);
-  else {
+  } else if (ctx.inputs.optional('run')) {
+    spec = suiteSpec(ctx, format);
+    await runSuite(ctx, spec, collected);
+  } else {
     const current = ctx.inputs.optional('current');
     if (!current) throw new ConfigurationError('perf-gate needs results: give `current` (a result file) or `run` (the suite command).', { field: 'inputs.current' });
     await readResults(ctx, current, format, collected);
@@ -220,6 +246,7 @@ export async function runPerfGate(ctx: GateContext): Promise<Report> {
   }
 
   const rows = compare(collected.measurements, baseline, config, foreign ? { foreignBaseline: foreign } : {});
+  if (spec && !ab && ctx.inputs.boolean('confirm', false)) await confirmRegressions(ctx, spec, rows, baseline, config);
   const sections: Section[] = [
     { id: 'sources', title: 'Inputs', importance: 'detail', blocks: [{ type: 'text', text: `results: ${collected.files.join(', ') || 'none'}; baseline: ${baselineSource}` }] },
   ];
