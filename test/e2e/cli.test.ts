@@ -92,6 +92,20 @@ describe('the bundled CLI', () => {
     assert.doesNotMatch(bad.stdout + bad.stderr, /\n\s+at [^\n]*\.(js|ts):\d+:\d+/, 'no stack trace');
   });
 
+  test('perf-gate: a suite that fails is reported, and the results it wrote are still compared', async () => {
+    const dir = await tmp();
+    const results = JSON.stringify({ schemaVersion: 1, benchmarks: [{ name: 'a', unit: 'ms', samples: [1, 1.1, 0.9, 1, 1.05, 0.95] }] });
+    await writeFile(path.join(dir, 'base.json'), results);
+    const script = `printf '%s' '${results}' > cur.json; echo "segfault in bench b" >&2; exit 3`;
+    const r = await shipgate(['perf-gate', '--run', script, '--current', 'cur.json', '--baseline', 'base.json', '--report-dir', 'out'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const report = JSON.parse(await readFile(path.join(dir, 'out', 'report.json'), 'utf8')) as { verdict: string; findings: { id: string; message: string }[]; details: { results: { benchmark: string; verdict: string }[] } };
+    assert.equal(report.verdict, 'fail');
+    const failed = report.findings.find((f) => f.id.startsWith('suite-failed'));
+    assert.match(failed?.message ?? '', /exit code 3[\s\S]*segfault in bench b/);
+    assert.deepEqual(report.details.results.map((x) => [x.benchmark, x.verdict]), [['a', 'unchanged']]);
+  });
+
   test('a gate not yet in this version reports error (exit 3), never a verdict', async () => {
     const dir = await tmp();
     const r = await shipgate(['chaos-run', '--experiment', 'x.yml', '--report-dir', dir], dir);
