@@ -71,6 +71,19 @@ const THROTTLE_REASONS = [
 ];
 /** Names of the set bits of a `0x…` throttle mask; unknown bits as `bit_0x…`. Null when the field holds no mask. */
 function decodeThrottleReasons(mask) {
+    // A run sees a handful of distinct masks, each on many lines.
+    const known = decoded.get(mask);
+    if (known !== undefined)
+        return known && [...known];
+    const names = decodeMask(mask);
+    if (decoded.size >= DECODED_KEEP)
+        decoded.clear();
+    decoded.set(mask, names && [...names]);
+    return names;
+}
+const DECODED_KEEP = 64;
+const decoded = new Map();
+function decodeMask(mask) {
     if (!/^0x[0-9a-f]+$/i.test(mask))
         return null;
     let rest = BigInt(mask);
@@ -94,13 +107,22 @@ function num(field) {
     const n = Number(field);
     return Number.isFinite(n) ? n : null;
 }
+const TIMESTAMP = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/;
+/** The last whole second converted from local time: the lines of one reading, and readings within a second, share it. */
+let lastSecond = '';
+let lastSecondAt = NaN;
 /** nvidia-smi prints local time as `YYYY/MM/DD HH:MM:SS.mmm`. */
 function parseTimestamp(field) {
-    const m = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(field ?? '');
+    const m = field === undefined ? null : TIMESTAMP.exec(field);
     if (!m)
         return null;
-    const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
-    const t = new Date(y, mo - 1, d, h, mi, s, Number((m[7] ?? '0').padEnd(3, '0'))).getTime();
+    const second = m.input.slice(0, 19);
+    if (second !== lastSecond) {
+        const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+        lastSecondAt = new Date(y, mo - 1, d, h, mi, s).getTime();
+        lastSecond = second;
+    }
+    const t = lastSecondAt + Number((m[7] ?? '0').padEnd(3, '0'));
     return Number.isFinite(t) ? t : null;
 }
 /** One `--format=csv,noheader,nounits` line of GPU_QUERY_FIELDS; null when it is not such a line. */
@@ -127,6 +149,22 @@ function parseGpuLine(line, arrivedAt = Date.now()) {
     };
 }
 const STDERR_KEEP = 2000;
+/** The first `chars` characters of a UTF-8 file; empty where it cannot be read. */
+function headOf(file, chars) {
+    let fd = null;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+        const buf = Buffer.allocUnsafe(chars * 4);
+        return buf.toString('utf8', 0, (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0)).slice(0, chars);
+    }
+    catch {
+        return '';
+    }
+    finally {
+        if (fd !== null)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
 const KILL_GRACE_MS = 2000;
 /**
  * Per-GPU readings from ONE long-lived `nvidia-smi --query-gpu=… -lms N` process. Its stdout is a temporary file
@@ -156,28 +194,27 @@ class GpuSampler {
         const ms = Math.max(1, Math.round(opts.intervalMs));
         const args = [`--query-gpu=${GPU_QUERY_FIELDS.join(',')}`, '--format=csv,noheader,nounits', '-lms', String(ms)];
         let out;
+        let err;
         try {
             this.dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'shipgate-gpu-'));
             const file = external_node_path_default().join(this.dir, 'query.csv');
             out = (0,external_node_fs_.openSync)(file, 'w');
             this.fd = (0,external_node_fs_.openSync)(file, 'r');
+            // A file rather than a pipe: no stream to set up and tear down, and nothing read until it is needed.
+            err = (0,external_node_fs_.openSync)(external_node_path_default().join(this.dir, 'stderr.txt'), 'w');
         }
         catch (e) {
             this.startError = `no file for nvidia-smi's output: ${e.message}`;
             return;
         }
         try {
-            this.child = (0,external_node_child_process_.spawn)(this.command, args, { stdio: ['ignore', out, 'pipe'] });
+            this.child = (0,external_node_child_process_.spawn)(this.command, args, { stdio: ['ignore', out, err] });
         }
         finally {
             (0,external_node_fs_.closeSync)(out);
+            (0,external_node_fs_.closeSync)(err);
         }
         const child = this.child;
-        child.stderr?.setEncoding('utf8');
-        child.stderr?.on('data', (chunk) => {
-            if (this.stderr.length < STDERR_KEEP)
-                this.stderr += chunk.slice(0, STDERR_KEEP - this.stderr.length);
-        });
         this.exited = new Promise((resolve) => {
             child.once('error', (e) => {
                 this.spawnError = e;
@@ -272,8 +309,10 @@ class GpuSampler {
         if (this.fd !== null)
             (0,external_node_fs_.closeSync)(this.fd);
         this.fd = null;
-        if (this.dir)
+        if (this.dir) {
+            this.stderr = headOf(external_node_path_default().join(this.dir, 'stderr.txt'), STDERR_KEEP);
             (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+        }
         const gpus = [...this.gpus.values()].sort((a, b) => a.index - b.index);
         if (gpus.length === 0) {
             if (this.stopping && !this.spawnError && !this.output && !this.stderr)
@@ -298,10 +337,11 @@ class GpuSampler {
 ;// CONCATENATED MODULE: ./src/core/telemetry/host-sampler.ts
 
 
+const DEFAULT_SLOW_COUNTERS_MS = 1000;
 const SECTOR_BYTES = 512;
 const KIB_PER_MIB = 1024;
 const COMPLETE_BELOW = 2048;
-/** A /proc file kept open and re-read from offset 0: no open/close per sample. */
+/** A /proc file kept open and re-read from offset 0 into a reused buffer: no open/close per sample. */
 class ProcFile {
     fd;
     enough;
@@ -313,22 +353,29 @@ class ProcFile {
     /** `enough`: text after which the rest of the file is not needed (it saves a read of a long file). */
     static open(file, enough) {
         try {
-            return new ProcFile((0,external_node_fs_.openSync)(file, 'r'), enough);
+            return new ProcFile((0,external_node_fs_.openSync)(file, 'r'), enough === undefined ? undefined : Buffer.from(enough, 'latin1'));
         }
         catch {
             return null;
         }
     }
+    /** The buffer that the last `load()` filled. */
+    get bytes() {
+        return this.buf;
+    }
     complete(n, got) {
-        if (got === 0 || n === this.buf.length)
-            return true;
-        if (this.enough !== undefined && this.buf.subarray(0, n).includes(this.enough))
-            return true;
         // procfs (seq_file) cuts a read short only once its page-sized buffer is full, so a short read well under a
         // page is the whole file; this saves the read that would return 0.
-        return n < COMPLETE_BELOW;
+        if (got === 0 || n === this.buf.length || n < COMPLETE_BELOW)
+            return true;
+        if (this.enough === undefined)
+            return false;
+        // The buffer is reused: a match past `n` is left over from an earlier read.
+        const at = this.buf.indexOf(this.enough);
+        return at >= 0 && at + this.enough.length <= n;
     }
-    read() {
+    /** Reads the file into `bytes`; the number of bytes read, or -1 where it could not be read. */
+    load() {
         try {
             for (;;) {
                 let n = 0;
@@ -339,13 +386,17 @@ class ProcFile {
                         break;
                 }
                 if (n < this.buf.length)
-                    return this.buf.toString('latin1', 0, n);
+                    return n;
                 this.buf = Buffer.allocUnsafe(this.buf.length * 2);
             }
         }
         catch {
-            return null;
+            return -1;
         }
+    }
+    read() {
+        const n = this.load();
+        return n < 0 ? null : this.buf.toString('latin1', 0, n);
     }
     close() {
         try {
@@ -355,6 +406,92 @@ class ProcFile {
             // already closed
         }
     }
+}
+const NL = 0x0a;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+/**
+ * Byte-level reading of procfs text, so that the every-sample files need no string of the whole file. `pos` is the
+ * cursor that `uint()` moves past the number it reads.
+ */
+class ByteCursor {
+    buf;
+    end;
+    pos = 0;
+    constructor(buf, end) {
+        this.buf = buf;
+        this.end = end;
+    }
+    /** The next unsigned integer on this line (skipping blanks and a colon); NaN at the end of the line. */
+    uint() {
+        const { buf, end } = this;
+        let i = this.pos;
+        while (i < end && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x3a))
+            i++;
+        let v = 0;
+        const from = i;
+        for (let c = buf[i] ?? 0; i < end && c >= DIGIT_0 && c <= DIGIT_9; c = buf[++i] ?? 0)
+            v = v * 10 + (c - DIGIT_0);
+        this.pos = i;
+        return i === from ? NaN : v;
+    }
+    /** Moves to the start of the next line; false at the end. */
+    nextLine() {
+        const nl = this.buf.indexOf(NL, this.pos);
+        this.pos = nl < 0 || nl >= this.end ? this.end : nl + 1;
+        return this.pos < this.end;
+    }
+}
+/** `cpu` (0x63 0x70 0x75) at the cursor. */
+function atCpuLine(c) {
+    const { buf, pos } = c;
+    return pos + 3 <= c.end && buf[pos] === 0x63 && buf[pos + 1] === 0x70 && buf[pos + 2] === 0x75;
+}
+/** The eight time fields (user nice system idle iowait irq softirq steal) of the `cpu…` line at the cursor. */
+function cpuTimesAt(c) {
+    c.pos += 3;
+    while (c.pos < c.end && (c.buf[c.pos] ?? 0) >= DIGIT_0 && (c.buf[c.pos] ?? 0) <= DIGIT_9)
+        c.pos++;
+    let total = 0;
+    let idle = 0;
+    for (let i = 0; i < 8; i++) {
+        const v = c.uint();
+        if (Number.isNaN(v))
+            break;
+        total += v;
+        if (i === 3 || i === 4)
+            idle += v;
+    }
+    return { busy: total - idle, total };
+}
+/** `parseStat` on the bytes of /proc/stat. */
+function parseStatBytes(buf, end, perCore) {
+    const c = new ByteCursor(buf, end);
+    let cpu = null;
+    const cores = [];
+    while (c.pos < end && atCpuLine(c)) {
+        const aggregate = buf[c.pos + 3] === 0x20;
+        if (aggregate)
+            cpu = cpuTimesAt(c);
+        else if (perCore)
+            cores.push(cpuTimesAt(c));
+        if ((aggregate && !perCore) || !c.nextLine())
+            break;
+    }
+    return { cpu, cores };
+}
+/** `valueOf` on bytes: the number after `key` at the start of a line, within the first `end` bytes. */
+function valueOfBytes(buf, end, key) {
+    for (let at = buf.indexOf(key); at >= 0 && at + key.length < end; at = buf.indexOf(key, at + 1)) {
+        const sep = buf[at + key.length];
+        if ((at > 0 && buf[at - 1] !== NL) || (sep !== 0x20 && sep !== 0x09 && sep !== 0x3a))
+            continue;
+        const c = new ByteCursor(buf, end);
+        c.pos = at + key.length;
+        const v = c.uint();
+        return Number.isNaN(v) ? null : v;
+    }
+    return null;
 }
 function cpuTimes(fields) {
     // user nice system idle iowait irq softirq steal; guest time is already inside user and nice.
@@ -452,9 +589,17 @@ function rate(prev, cur, seconds) {
         return null;
     return Math.max(0, cur - prev) / seconds;
 }
+const MEM_TOTAL = Buffer.from('MemTotal');
+const MEM_AVAILABLE = Buffer.from('MemAvailable');
+function parseLoad(text) {
+    const f = text?.trim().split(/\s+/) ?? [];
+    const n = (i) => (f[i] === undefined ? null : Number(f[i]));
+    return [n(0), n(1), n(2)];
+}
 /**
  * Reads host counters from procfs without starting a process. Each `sample()` returns the readings since the
  * previous call (the constructor takes the first reading). Where procfs is absent, `available` is false with a reason.
+ * CPU and memory are read on every sample; the slowly changing rest at most every `slowCountersMs`.
  */
 class HostSampler {
     opts;
@@ -462,12 +607,17 @@ class HostSampler {
     reason;
     files;
     isWholeDisk;
+    slowMs;
     prev = null;
+    prevSlow = null;
+    /** The slow values of the last sample that read them. */
+    slow = null;
     constructor(opts = {}) {
         this.opts = opts;
         const proc = opts.procRoot ?? '/proc';
+        this.slowMs = Math.max(0, opts.slowCountersMs ?? DEFAULT_SLOW_COUNTERS_MS);
         this.files = {
-            stat: ProcFile.open(external_node_path_default().join(proc, 'stat'), '\nintr '),
+            stat: ProcFile.open(external_node_path_default().join(proc, 'stat'), opts.perCore ? '\nintr ' : '\n'),
             meminfo: ProcFile.open(external_node_path_default().join(proc, 'meminfo'), '\nMemAvailable:'),
             vmstat: ProcFile.open(external_node_path_default().join(proc, 'vmstat'), '\npswpout '),
             diskstats: ProcFile.open(external_node_path_default().join(proc, 'diskstats')),
@@ -481,54 +631,87 @@ class HostSampler {
             this.reason = `${proc} is not readable on this runner (${process.platform}); no host telemetry`;
         else if (missing.length)
             this.reason = `not readable under ${proc}: ${missing.join(', ')}`;
-        if (this.available)
-            this.prev = this.counters(Date.now());
+        if (this.available) {
+            const time = Date.now();
+            this.prev = this.cpuCounters(time);
+            this.prevSlow = this.slowCounters(time);
+        }
     }
-    counters(time) {
-        const stat = this.files.stat?.read();
+    cpuCounters(time) {
+        const f = this.files.stat;
+        const n = f ? f.load() : -1;
+        const parsed = f && n >= 0 ? parseStatBytes(f.bytes, n, this.opts.perCore === true) : { cpu: null, cores: [] };
+        return { time, cpu: parsed.cpu, cores: parsed.cores };
+    }
+    slowCounters(time) {
         const vm = this.files.vmstat?.read();
         const disks = this.files.diskstats?.read();
         const nets = this.files.netdev?.read();
-        const parsedStat = stat ? parseStat(stat, this.opts.perCore === true) : { cpu: null, cores: [] };
         return {
             time,
-            cpu: parsedStat.cpu,
-            cores: parsedStat.cores,
             swapIn: vm ? host_sampler_valueOf(vm, 'pswpin') : null,
             swapOut: vm ? host_sampler_valueOf(vm, 'pswpout') : null,
             disks: disks ? parseDiskstats(disks, this.isWholeDisk) : null,
             nets: nets ? parseNetDev(nets) : null,
         };
     }
-    /** The readings since the previous call; null when no host telemetry is available. */
-    sample(time = Date.now()) {
-        const prev = this.prev;
-        if (!this.available || !prev)
+    /** Reads the slow counters when due (always on the first sample) and returns their values for a row at `time`. */
+    slowValues(time, sinceLastSample) {
+        const prev = this.prevSlow;
+        // Half a sample period of slack, so that a tick a little early does not push the read a whole period on.
+        if (this.slow && time - this.slow.time < this.slowMs - sinceLastSample / 2)
+            return this.slow;
+        const cur = this.slowCounters(time);
+        this.prevSlow = cur;
+        if (!prev)
             return null;
-        const cur = this.counters(time);
-        this.prev = cur;
         const seconds = (cur.time - prev.time) / 1000;
-        const mem = this.files.meminfo?.read();
-        const total = mem ? host_sampler_valueOf(mem, 'MemTotal') : null;
-        const avail = mem ? host_sampler_valueOf(mem, 'MemAvailable') : null;
-        const load = this.files.loadavg?.read()?.trim().split(/\s+/).slice(0, 3).map(Number);
         const disk = prev.disks && cur.disks && seconds > 0 ? sumDeltas(prev.disks, cur.disks) : null;
         const net = prev.nets && cur.nets && seconds > 0 ? sumDeltas(prev.nets, cur.nets) : null;
-        const row = {
+        const [load1, load5, load15] = parseLoad(this.files.loadavg?.read());
+        this.slow = {
             time,
-            cpuUtilization: prev.cpu && cur.cpu ? busyShare(prev.cpu, cur.cpu) : null,
-            memoryUsedMiB: total !== null && avail !== null ? (total - avail) / KIB_PER_MIB : null,
-            memoryAvailableMiB: avail !== null ? avail / KIB_PER_MIB : null,
             swapInPerSec: rate(prev.swapIn, cur.swapIn, seconds),
             swapOutPerSec: rate(prev.swapOut, cur.swapOut, seconds),
             diskReadBytesPerSec: disk ? disk[0] / seconds : null,
             diskWriteBytesPerSec: disk ? disk[1] / seconds : null,
             netRxBytesPerSec: net ? net[0] / seconds : null,
             netTxBytesPerSec: net ? net[1] / seconds : null,
-            load1: load?.[0] ?? null,
-            load5: load?.[1] ?? null,
-            load15: load?.[2] ?? null,
+            load1,
+            load5,
+            load15,
         };
+        return this.slow;
+    }
+    /** The readings since the previous call; null when no host telemetry is available. */
+    sample(time = Date.now()) {
+        const prev = this.prev;
+        if (!this.available || !prev)
+            return null;
+        const cur = this.cpuCounters(time);
+        this.prev = cur;
+        const mem = this.files.meminfo;
+        const n = mem ? mem.load() : -1;
+        const total = mem && n >= 0 ? valueOfBytes(mem.bytes, n, MEM_TOTAL) : null;
+        const avail = mem && n >= 0 ? valueOfBytes(mem.bytes, n, MEM_AVAILABLE) : null;
+        const slow = this.slowValues(time, time - prev.time);
+        const row = {
+            time,
+            cpuUtilization: prev.cpu && cur.cpu ? busyShare(prev.cpu, cur.cpu) : null,
+            memoryUsedMiB: total !== null && avail !== null ? (total - avail) / KIB_PER_MIB : null,
+            memoryAvailableMiB: avail !== null ? avail / KIB_PER_MIB : null,
+            swapInPerSec: slow?.swapInPerSec ?? null,
+            swapOutPerSec: slow?.swapOutPerSec ?? null,
+            diskReadBytesPerSec: slow?.diskReadBytesPerSec ?? null,
+            diskWriteBytesPerSec: slow?.diskWriteBytesPerSec ?? null,
+            netRxBytesPerSec: slow?.netRxBytesPerSec ?? null,
+            netTxBytesPerSec: slow?.netTxBytesPerSec ?? null,
+            load1: slow?.load1 ?? null,
+            load5: slow?.load5 ?? null,
+            load15: slow?.load15 ?? null,
+        };
+        if (slow && slow.time !== time)
+            row.carriedFrom = slow.time;
         if (this.opts.perCore)
             row.cpuCores = cur.cores.map((c, i) => (prev.cores[i] ? (busyShare(prev.cores[i], c) ?? 0) : 0));
         return row;
@@ -543,20 +726,31 @@ class HostSampler {
 
 
 
+const freshSlow = (r) => r.carriedFrom === undefined;
 const HOST_COLUMNS = [
     { metric: 'cpu.utilization', unit: '%', value: (r) => r.cpuUtilization },
     { metric: 'memory.used', unit: 'MiB', value: (r) => r.memoryUsedMiB },
     { metric: 'memory.available', unit: 'MiB', value: (r) => r.memoryAvailableMiB },
-    { metric: 'swap.in', unit: 'pages/s', value: (r) => r.swapInPerSec },
-    { metric: 'swap.out', unit: 'pages/s', value: (r) => r.swapOutPerSec },
-    { metric: 'disk.read', unit: 'B/s', value: (r) => r.diskReadBytesPerSec },
-    { metric: 'disk.write', unit: 'B/s', value: (r) => r.diskWriteBytesPerSec },
-    { metric: 'net.rx', unit: 'B/s', value: (r) => r.netRxBytesPerSec },
-    { metric: 'net.tx', unit: 'B/s', value: (r) => r.netTxBytesPerSec },
-    { metric: 'load.1', unit: 'load', value: (r) => r.load1 },
-    { metric: 'load.5', unit: 'load', value: (r) => r.load5 },
-    { metric: 'load.15', unit: 'load', value: (r) => r.load15 },
+    { metric: 'swap.in', unit: 'pages/s', value: (r) => r.swapInPerSec, readIn: freshSlow },
+    { metric: 'swap.out', unit: 'pages/s', value: (r) => r.swapOutPerSec, readIn: freshSlow },
+    { metric: 'disk.read', unit: 'B/s', value: (r) => r.diskReadBytesPerSec, readIn: freshSlow },
+    { metric: 'disk.write', unit: 'B/s', value: (r) => r.diskWriteBytesPerSec, readIn: freshSlow },
+    { metric: 'net.rx', unit: 'B/s', value: (r) => r.netRxBytesPerSec, readIn: freshSlow },
+    { metric: 'net.tx', unit: 'B/s', value: (r) => r.netTxBytesPerSec, readIn: freshSlow },
+    { metric: 'load.1', unit: 'load', value: (r) => r.load1, readIn: freshSlow },
+    { metric: 'load.5', unit: 'load', value: (r) => r.load5, readIn: freshSlow },
+    { metric: 'load.15', unit: 'load', value: (r) => r.load15, readIn: freshSlow },
 ];
+/** How old the carried values of a row are (0 where read for it); a CSV column only where values are carried. */
+const SLOW_AGE_COLUMN = {
+    metric: 'slow_counters.age',
+    unit: 'ms',
+    value: (r) => (r.carriedFrom === undefined ? 0 : r.time - r.carriedFrom),
+};
+/** nvidia-smi's lines carry their own timestamps, so reading them in batches loses nothing; this is how often. */
+const GPU_POLL_MS = 1000;
+/** How far off the tick grid the repeating timer may drift before it is re-aimed. */
+const MAX_DRIFT_MS = 5;
 function gpuColumns(gpu) {
     const p = `gpu${gpu.index}.`;
     // The ECC counter runs since the driver loaded; what matters is how many errors appeared during the run.
@@ -589,7 +783,8 @@ function summarize(values) {
 function summaryOf(columns, rows) {
     const out = [];
     for (const c of columns) {
-        const values = rows.map(c.value).filter((x) => x !== null);
+        const read = c.readIn ? rows.filter(c.readIn) : rows;
+        const values = read.map(c.value).filter((x) => x !== null);
         const s = summarize(values);
         if (s)
             out.push({ metric: c.metric, unit: c.unit, ...s, samples: values.length });
@@ -597,41 +792,60 @@ function summaryOf(columns, rows) {
     return out;
 }
 /**
- * Samples host counters, and collects what the one long-lived nvidia-smi wrote, on a timer aimed at absolute ticks
- * (start + k × interval, so lateness never accumulates). The timer is unref'd: telemetry never keeps the process alive.
+ * Samples host counters, and collects what the one long-lived nvidia-smi wrote, on a timer kept to absolute ticks
+ * (start + k × interval, within a few ms, so lateness never accumulates). The timer is unref'd: telemetry never keeps
+ * the process alive.
+ * Below one second per tick, what changes slowly or arrives timestamped is read about once a second: swap, disk,
+ * network and load are carried forward in the rows in between (marked), nvidia-smi's lines are collected in batches.
  */
 function startTelemetry(opts) {
     const intervalMs = Math.max(1, opts.intervalMs);
     const startedAt = Date.now();
     const t0 = external_node_perf_hooks_.performance.now();
-    const host = new HostSampler({ perCore: opts.perCore, procRoot: opts.procRoot, sysRoot: opts.sysRoot });
+    const slowCountersMs = Math.max(0, opts.slowCountersMs ?? DEFAULT_SLOW_COUNTERS_MS);
+    const host = new HostSampler({ perCore: opts.perCore, procRoot: opts.procRoot, sysRoot: opts.sysRoot, slowCountersMs });
     const gpu = opts.nvidiaSmi === false ? null : new GpuSampler({ intervalMs, nvidiaSmi: opts.nvidiaSmi });
     const rows = [];
     let lastSampleAt = t0;
+    let lastGpuPoll = t0;
     let timer;
     let result;
-    const schedule = () => {
+    // A repeating timer costs less per tick than a new one-shot timer each tick; it drifts later by a fraction of a
+    // millisecond per tick, so once off the grid by more than `driftMs` it is re-aimed.
+    const driftMs = Math.min(MAX_DRIFT_MS, intervalMs / 20);
+    const aim = () => {
+        clearTimeout(timer);
         const now = external_node_perf_hooks_.performance.now();
         // The next grid point after the one nearest to now: a late tick takes its nearest slot and the following one
         // keeps at least half an interval away, so every row maps to its own tick.
         const next = t0 + (Math.round((now - t0) / intervalMs) + 1) * intervalMs;
-        timer = setTimeout(tick, next - now);
+        timer = setTimeout(() => {
+            timer = setInterval(tick, intervalMs);
+            timer.unref();
+            tick();
+        }, next - now);
         timer.unref();
     };
-    const take = () => {
+    const take = (now) => {
         const row = host.sample();
-        lastSampleAt = external_node_perf_hooks_.performance.now();
+        lastSampleAt = now;
         if (row)
             rows.push(row);
     };
     const tick = () => {
+        const now = external_node_perf_hooks_.performance.now();
         if (host.available)
-            take();
-        gpu?.poll();
-        schedule();
+            take(now);
+        if (gpu && now - lastGpuPoll >= GPU_POLL_MS - intervalMs / 2) {
+            gpu.poll();
+            lastGpuPoll = now;
+        }
+        const off = now - t0 - Math.round((now - t0) / intervalMs) * intervalMs;
+        if (Math.abs(off) > driftMs)
+            aim();
     };
     if (host.available || gpu)
-        schedule();
+        aim();
     const finish = async () => {
         clearTimeout(timer);
         opts.signal?.removeEventListener('abort', onAbort);
@@ -640,7 +854,7 @@ function startTelemetry(opts) {
         const now = external_node_perf_hooks_.performance.now();
         const ownTick = Math.round((now - t0) / intervalMs) > Math.round((lastSampleAt - t0) / intervalMs);
         if (host.available && (ownTick || (rows.length === 0 && now - lastSampleAt >= 50)))
-            take();
+            take(now);
         host.close();
         const g = gpu ? await gpu.stop() : { available: false, reason: 'GPU telemetry turned off', gpus: [] };
         const { gpus, ...gpuStatus } = g;
@@ -648,7 +862,12 @@ function startTelemetry(opts) {
             startedAt: new Date(startedAt).toISOString(),
             endedAt: new Date().toISOString(),
             intervalMs,
-            host: { available: host.available, ...(host.reason ? { reason: host.reason } : {}), series: rows },
+            host: {
+                available: host.available,
+                ...(host.reason ? { reason: host.reason } : {}),
+                ...(host.available && slowCountersMs > intervalMs ? { slowCountersMs } : {}),
+                series: rows,
+            },
             gpus,
             gpu: gpuStatus,
             summary: [...summaryOf(HOST_COLUMNS, rows), ...gpus.flatMap((s) => summaryOf(gpuColumns(s), s.series))],
@@ -671,7 +890,8 @@ function cell(v) {
 }
 /**
  * The time series as CSV for the artifact: one row per sampling tick (start + k × interval), host and every GPU
- * side by side; a GPU reading goes to the nearest tick. Empty cells where nothing was read.
+ * side by side; a GPU reading goes to the nearest tick. Empty cells where nothing was read. Where swap, disk, network
+ * and load were read less often than every tick, `slow_counters.age [ms]` says how old they are on each row.
  */
 function toCsv(result) {
     const start = Date.parse(result.startedAt);
@@ -687,7 +907,7 @@ function toCsv(result) {
     });
     const slots = [...new Set([...hostBySlot.keys(), ...gpuBySlot.flatMap((m) => [...m.keys()])])].sort((a, b) => a - b);
     const cores = Math.max(0, ...result.host.series.map((r) => r.cpuCores?.length ?? 0));
-    const hostCols = result.host.series.length ? HOST_COLUMNS : [];
+    const hostCols = !result.host.series.length ? [] : result.host.slowCountersMs ? [...HOST_COLUMNS, SLOW_AGE_COLUMN] : HOST_COLUMNS;
     const gpuCols = result.gpus.map(gpuColumns);
     const header = ['time', 'elapsed [s]', ...hostCols.map((c) => `${c.metric} [${c.unit}]`)];
     for (let i = 0; i < cores; i++)
@@ -2824,7 +3044,7 @@ function unitOf(contains) {
 
 
 const LATENCY_PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9 };
-const NL = 10;
+const latency_log_NL = 10;
 const CR = 13;
 const SPACE = 32;
 const TAB = 9;
@@ -3063,7 +3283,7 @@ class LatencyScanner {
         if (!this.reserved)
             this.reserve(chunk);
         if (this.carry) {
-            const nl = chunk.indexOf(NL);
+            const nl = chunk.indexOf(latency_log_NL);
             if (nl < 0) {
                 this.carry = Buffer.concat([this.carry, chunk]);
                 this.checkCarry();
@@ -3076,7 +3296,7 @@ class LatencyScanner {
         }
         const n = chunk.length;
         while (this.mode === 'start' && pos < n) {
-            const nl = chunk.indexOf(NL, pos);
+            const nl = chunk.indexOf(latency_log_NL, pos);
             if (nl < 0)
                 break;
             this.handleLine(chunk, pos, nl);
@@ -3097,7 +3317,7 @@ class LatencyScanner {
         const probe = Math.min(chunk.length, 1 << 20);
         let lines = 1;
         for (let i = 0; i < probe; i++)
-            if (chunk[i] === NL)
+            if (chunk[i] === latency_log_NL)
                 lines++;
         this.samples.reserve(probe >= this.totalBytes ? lines : (1.25 * this.totalBytes * lines) / probe + 4096);
     }
@@ -3105,7 +3325,7 @@ class LatencyScanner {
     lineRun(buf, pos, n) {
         // A byte loop beats Buffer#indexOf here: lines are short and each native call costs more than the scan.
         for (let i = pos; i < n; i++) {
-            if (buf[i] === NL) {
+            if (buf[i] === latency_log_NL) {
                 this.handleLine(buf, pos, i);
                 pos = i + 1;
             }
@@ -3156,7 +3376,7 @@ class LatencyScanner {
                 i++;
                 continue;
             }
-            if (c === NL && digits > 0 && digits <= 15) {
+            if (c === latency_log_NL && digits > 0 && digits <= 15) {
                 line++;
                 const m = high * POW10[groupDigits] + group;
                 const v = dot < 0 ? m : m / POW10[i - dot - 1];
@@ -3172,7 +3392,7 @@ class LatencyScanner {
             }
             else {
                 let j = i;
-                while (j < n && buf[j] !== NL)
+                while (j < n && buf[j] !== latency_log_NL)
                     j++;
                 if (j === n)
                     break;

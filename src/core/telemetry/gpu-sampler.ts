@@ -72,6 +72,19 @@ export interface GpuSamplerOptions {
 
 /** Names of the set bits of a `0x…` throttle mask; unknown bits as `bit_0x…`. Null when the field holds no mask. */
 export function decodeThrottleReasons(mask: string): string[] | null {
+  // A run sees a handful of distinct masks, each on many lines.
+  const known = decoded.get(mask);
+  if (known !== undefined) return known && [...known];
+  const names = decodeMask(mask);
+  if (decoded.size >= DECODED_KEEP) decoded.clear();
+  decoded.set(mask, names && [...names]);
+  return names;
+}
+
+const DECODED_KEEP = 64;
+const decoded = new Map<string, string[] | null>();
+
+function decodeMask(mask: string): string[] | null {
   if (!/^0x[0-9a-f]+$/i.test(mask)) return null;
   let rest = BigInt(mask);
   const names: string[] = [];
@@ -93,12 +106,22 @@ function num(field: string | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+const TIMESTAMP = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/;
+/** The last whole second converted from local time: the lines of one reading, and readings within a second, share it. */
+let lastSecond = '';
+let lastSecondAt = NaN;
+
 /** nvidia-smi prints local time as `YYYY/MM/DD HH:MM:SS.mmm`. */
 function parseTimestamp(field: string | undefined): number | null {
-  const m = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(field ?? '');
+  const m = field === undefined ? null : TIMESTAMP.exec(field);
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const t = new Date(y, mo - 1, d, h, mi, s, Number((m[7] ?? '0').padEnd(3, '0'))).getTime();
+  const second = m.input.slice(0, 19);
+  if (second !== lastSecond) {
+    const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+    lastSecondAt = new Date(y, mo - 1, d, h, mi, s).getTime();
+    lastSecond = second;
+  }
+  const t = lastSecondAt + Number((m[7] ?? '0').padEnd(3, '0'));
   return Number.isFinite(t) ? t : null;
 }
 
@@ -125,6 +148,21 @@ export function parseGpuLine(line: string, arrivedAt = Date.now()): GpuRow | nul
 }
 
 const STDERR_KEEP = 2000;
+
+/** The first `chars` characters of a UTF-8 file; empty where it cannot be read. */
+function headOf(file: string, chars: number): string {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.allocUnsafe(chars * 4);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0)).slice(0, chars);
+  } catch {
+    return '';
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
 const KILL_GRACE_MS = 2000;
 
 /**
@@ -156,25 +194,25 @@ export class GpuSampler {
     const ms = Math.max(1, Math.round(opts.intervalMs));
     const args = [`--query-gpu=${GPU_QUERY_FIELDS.join(',')}`, '--format=csv,noheader,nounits', '-lms', String(ms)];
     let out: number;
+    let err: number;
     try {
       this.dir = mkdtempSync(path.join(os.tmpdir(), 'shipgate-gpu-'));
       const file = path.join(this.dir, 'query.csv');
       out = openSync(file, 'w');
       this.fd = openSync(file, 'r');
+      // A file rather than a pipe: no stream to set up and tear down, and nothing read until it is needed.
+      err = openSync(path.join(this.dir, 'stderr.txt'), 'w');
     } catch (e) {
       this.startError = `no file for nvidia-smi's output: ${(e as Error).message}`;
       return;
     }
     try {
-      this.child = spawn(this.command, args, { stdio: ['ignore', out, 'pipe'] });
+      this.child = spawn(this.command, args, { stdio: ['ignore', out, err] });
     } finally {
       closeSync(out);
+      closeSync(err);
     }
     const child = this.child;
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      if (this.stderr.length < STDERR_KEEP) this.stderr += chunk.slice(0, STDERR_KEEP - this.stderr.length);
-    });
     this.exited = new Promise((resolve) => {
       child.once('error', (e: NodeJS.ErrnoException) => {
         this.spawnError = e;
@@ -263,7 +301,10 @@ export class GpuSampler {
     this.poll();
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) {
+      this.stderr = headOf(path.join(this.dir, 'stderr.txt'), STDERR_KEEP);
+      rmSync(this.dir, { recursive: true, force: true });
+    }
     const gpus = [...this.gpus.values()].sort((a, b) => a.index - b.index);
     if (gpus.length === 0) {
       if (this.stopping && !this.spawnError && !this.output && !this.stderr)

@@ -24,6 +24,11 @@ export interface HostRow {
   load1: number | null;
   load5: number | null;
   load15: number | null;
+  /**
+   * Set where swap, disk, network and load in this row repeat the values read for the row at this epoch millisecond
+   * (see `slowCountersMs`); absent where they were read for this row.
+   */
+  carriedFrom?: number;
 }
 
 export interface HostSamplerOptions {
@@ -33,53 +38,78 @@ export interface HostSamplerOptions {
   procRoot?: string;
   /** Where sysfs is mounted (default /sys); used to tell whole disks from partitions and virtual devices. */
   sysRoot?: string;
+  /**
+   * Swap, disk and network counters and the load averages are read at most this often (default 1000 ms; 0: every
+   * sample). A sample in between repeats their last values (rates over the last such period) and says so in
+   * `carriedFrom`. CPU and memory are read on every sample.
+   */
+  slowCountersMs?: number;
 }
+
+export const DEFAULT_SLOW_COUNTERS_MS = 1000;
 
 interface CpuTimes {
   busy: number;
   total: number;
 }
 
-interface Counters {
+interface CpuCounters {
   time: number;
   cpu: CpuTimes | null;
   cores: CpuTimes[];
+}
+
+interface SlowCounters {
+  time: number;
   swapIn: number | null;
   swapOut: number | null;
   disks: Map<string, [read: number, write: number]> | null;
   nets: Map<string, [rx: number, tx: number]> | null;
 }
 
+type SlowValues = Pick<
+  HostRow,
+  'time' | 'swapInPerSec' | 'swapOutPerSec' | 'diskReadBytesPerSec' | 'diskWriteBytesPerSec' | 'netRxBytesPerSec' | 'netTxBytesPerSec' | 'load1' | 'load5' | 'load15'
+>;
+
 const SECTOR_BYTES = 512;
 const KIB_PER_MIB = 1024;
 const COMPLETE_BELOW = 2048;
 
-/** A /proc file kept open and re-read from offset 0: no open/close per sample. */
+/** A /proc file kept open and re-read from offset 0 into a reused buffer: no open/close per sample. */
 class ProcFile {
   private buf = Buffer.allocUnsafe(16 * 1024);
   private constructor(
     private readonly fd: number,
-    private readonly enough?: string,
+    private readonly enough?: Buffer,
   ) {}
 
   /** `enough`: text after which the rest of the file is not needed (it saves a read of a long file). */
   static open(file: string, enough?: string): ProcFile | null {
     try {
-      return new ProcFile(openSync(file, 'r'), enough);
+      return new ProcFile(openSync(file, 'r'), enough === undefined ? undefined : Buffer.from(enough, 'latin1'));
     } catch {
       return null;
     }
   }
 
-  private complete(n: number, got: number): boolean {
-    if (got === 0 || n === this.buf.length) return true;
-    if (this.enough !== undefined && this.buf.subarray(0, n).includes(this.enough)) return true;
-    // procfs (seq_file) cuts a read short only once its page-sized buffer is full, so a short read well under a
-    // page is the whole file; this saves the read that would return 0.
-    return n < COMPLETE_BELOW;
+  /** The buffer that the last `load()` filled. */
+  get bytes(): Buffer {
+    return this.buf;
   }
 
-  read(): string | null {
+  private complete(n: number, got: number): boolean {
+    // procfs (seq_file) cuts a read short only once its page-sized buffer is full, so a short read well under a
+    // page is the whole file; this saves the read that would return 0.
+    if (got === 0 || n === this.buf.length || n < COMPLETE_BELOW) return true;
+    if (this.enough === undefined) return false;
+    // The buffer is reused: a match past `n` is left over from an earlier read.
+    const at = this.buf.indexOf(this.enough);
+    return at >= 0 && at + this.enough.length <= n;
+  }
+
+  /** Reads the file into `bytes`; the number of bytes read, or -1 where it could not be read. */
+  load(): number {
     try {
       for (;;) {
         let n = 0;
@@ -88,12 +118,17 @@ class ProcFile {
           n += got;
           if (this.complete(n, got)) break;
         }
-        if (n < this.buf.length) return this.buf.toString('latin1', 0, n);
+        if (n < this.buf.length) return n;
         this.buf = Buffer.allocUnsafe(this.buf.length * 2);
       }
     } catch {
-      return null;
+      return -1;
     }
+  }
+
+  read(): string | null {
+    const n = this.load();
+    return n < 0 ? null : this.buf.toString('latin1', 0, n);
   }
 
   close(): void {
@@ -103,6 +138,89 @@ class ProcFile {
       // already closed
     }
   }
+}
+
+const NL = 0x0a;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+/**
+ * Byte-level reading of procfs text, so that the every-sample files need no string of the whole file. `pos` is the
+ * cursor that `uint()` moves past the number it reads.
+ */
+class ByteCursor {
+  pos = 0;
+  constructor(
+    readonly buf: Buffer,
+    readonly end: number,
+  ) {}
+
+  /** The next unsigned integer on this line (skipping blanks and a colon); NaN at the end of the line. */
+  uint(): number {
+    const { buf, end } = this;
+    let i = this.pos;
+    while (i < end && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x3a)) i++;
+    let v = 0;
+    const from = i;
+    for (let c = buf[i] ?? 0; i < end && c >= DIGIT_0 && c <= DIGIT_9; c = buf[++i] ?? 0) v = v * 10 + (c - DIGIT_0);
+    this.pos = i;
+    return i === from ? NaN : v;
+  }
+
+  /** Moves to the start of the next line; false at the end. */
+  nextLine(): boolean {
+    const nl = this.buf.indexOf(NL, this.pos);
+    this.pos = nl < 0 || nl >= this.end ? this.end : nl + 1;
+    return this.pos < this.end;
+  }
+}
+
+/** `cpu` (0x63 0x70 0x75) at the cursor. */
+function atCpuLine(c: ByteCursor): boolean {
+  const { buf, pos } = c;
+  return pos + 3 <= c.end && buf[pos] === 0x63 && buf[pos + 1] === 0x70 && buf[pos + 2] === 0x75;
+}
+
+/** The eight time fields (user nice system idle iowait irq softirq steal) of the `cpu…` line at the cursor. */
+function cpuTimesAt(c: ByteCursor): CpuTimes {
+  c.pos += 3;
+  while (c.pos < c.end && (c.buf[c.pos] ?? 0) >= DIGIT_0 && (c.buf[c.pos] ?? 0) <= DIGIT_9) c.pos++;
+  let total = 0;
+  let idle = 0;
+  for (let i = 0; i < 8; i++) {
+    const v = c.uint();
+    if (Number.isNaN(v)) break;
+    total += v;
+    if (i === 3 || i === 4) idle += v;
+  }
+  return { busy: total - idle, total };
+}
+
+/** `parseStat` on the bytes of /proc/stat. */
+export function parseStatBytes(buf: Buffer, end: number, perCore: boolean): { cpu: CpuTimes | null; cores: CpuTimes[] } {
+  const c = new ByteCursor(buf, end);
+  let cpu: CpuTimes | null = null;
+  const cores: CpuTimes[] = [];
+  while (c.pos < end && atCpuLine(c)) {
+    const aggregate = buf[c.pos + 3] === 0x20;
+    if (aggregate) cpu = cpuTimesAt(c);
+    else if (perCore) cores.push(cpuTimesAt(c));
+    if ((aggregate && !perCore) || !c.nextLine()) break;
+  }
+  return { cpu, cores };
+}
+
+/** `valueOf` on bytes: the number after `key` at the start of a line, within the first `end` bytes. */
+export function valueOfBytes(buf: Buffer, end: number, key: Buffer): number | null {
+  for (let at = buf.indexOf(key); at >= 0 && at + key.length < end; at = buf.indexOf(key, at + 1)) {
+    const sep = buf[at + key.length];
+    if ((at > 0 && buf[at - 1] !== NL) || (sep !== 0x20 && sep !== 0x09 && sep !== 0x3a)) continue;
+    const c = new ByteCursor(buf, end);
+    c.pos = at + key.length;
+    const v = c.uint();
+    return Number.isNaN(v) ? null : v;
+  }
+  return null;
 }
 
 function cpuTimes(fields: string[]): CpuTimes {
@@ -201,21 +319,36 @@ function rate(prev: number | null, cur: number | null, seconds: number): number 
   return Math.max(0, cur - prev) / seconds;
 }
 
+const MEM_TOTAL = Buffer.from('MemTotal');
+const MEM_AVAILABLE = Buffer.from('MemAvailable');
+
+function parseLoad(text: string | null | undefined): [number | null, number | null, number | null] {
+  const f = text?.trim().split(/\s+/) ?? [];
+  const n = (i: number) => (f[i] === undefined ? null : Number(f[i]));
+  return [n(0), n(1), n(2)];
+}
+
 /**
  * Reads host counters from procfs without starting a process. Each `sample()` returns the readings since the
  * previous call (the constructor takes the first reading). Where procfs is absent, `available` is false with a reason.
+ * CPU and memory are read on every sample; the slowly changing rest at most every `slowCountersMs`.
  */
 export class HostSampler {
   readonly available: boolean;
   readonly reason?: string;
   private readonly files: Record<'stat' | 'meminfo' | 'vmstat' | 'diskstats' | 'netdev' | 'loadavg', ProcFile | null>;
   private readonly isWholeDisk: (name: string) => boolean;
-  private prev: Counters | null = null;
+  private readonly slowMs: number;
+  private prev: CpuCounters | null = null;
+  private prevSlow: SlowCounters | null = null;
+  /** The slow values of the last sample that read them. */
+  private slow: SlowValues | null = null;
 
   constructor(private readonly opts: HostSamplerOptions = {}) {
     const proc = opts.procRoot ?? '/proc';
+    this.slowMs = Math.max(0, opts.slowCountersMs ?? DEFAULT_SLOW_COUNTERS_MS);
     this.files = {
-      stat: ProcFile.open(path.join(proc, 'stat'), '\nintr '),
+      stat: ProcFile.open(path.join(proc, 'stat'), opts.perCore ? '\nintr ' : '\n'),
       meminfo: ProcFile.open(path.join(proc, 'meminfo'), '\nMemAvailable:'),
       vmstat: ProcFile.open(path.join(proc, 'vmstat'), '\npswpout '),
       diskstats: ProcFile.open(path.join(proc, 'diskstats')),
@@ -227,19 +360,26 @@ export class HostSampler {
     this.available = missing.length < Object.keys(this.files).length;
     if (!this.available) this.reason = `${proc} is not readable on this runner (${process.platform}); no host telemetry`;
     else if (missing.length) this.reason = `not readable under ${proc}: ${missing.join(', ')}`;
-    if (this.available) this.prev = this.counters(Date.now());
+    if (this.available) {
+      const time = Date.now();
+      this.prev = this.cpuCounters(time);
+      this.prevSlow = this.slowCounters(time);
+    }
   }
 
-  private counters(time: number): Counters {
-    const stat = this.files.stat?.read();
+  private cpuCounters(time: number): CpuCounters {
+    const f = this.files.stat;
+    const n = f ? f.load() : -1;
+    const parsed = f && n >= 0 ? parseStatBytes(f.bytes, n, this.opts.perCore === true) : { cpu: null, cores: [] };
+    return { time, cpu: parsed.cpu, cores: parsed.cores };
+  }
+
+  private slowCounters(time: number): SlowCounters {
     const vm = this.files.vmstat?.read();
     const disks = this.files.diskstats?.read();
     const nets = this.files.netdev?.read();
-    const parsedStat = stat ? parseStat(stat, this.opts.perCore === true) : { cpu: null, cores: [] };
     return {
       time,
-      cpu: parsedStat.cpu,
-      cores: parsedStat.cores,
       swapIn: vm ? valueOf(vm, 'pswpin') : null,
       swapOut: vm ? valueOf(vm, 'pswpout') : null,
       disks: disks ? parseDiskstats(disks, this.isWholeDisk) : null,
@@ -247,34 +387,60 @@ export class HostSampler {
     };
   }
 
-  /** The readings since the previous call; null when no host telemetry is available. */
-  sample(time = Date.now()): HostRow | null {
-    const prev = this.prev;
-    if (!this.available || !prev) return null;
-    const cur = this.counters(time);
-    this.prev = cur;
+  /** Reads the slow counters when due (always on the first sample) and returns their values for a row at `time`. */
+  private slowValues(time: number, sinceLastSample: number): SlowValues | null {
+    const prev = this.prevSlow;
+    // Half a sample period of slack, so that a tick a little early does not push the read a whole period on.
+    if (this.slow && time - this.slow.time < this.slowMs - sinceLastSample / 2) return this.slow;
+    const cur = this.slowCounters(time);
+    this.prevSlow = cur;
+    if (!prev) return null;
     const seconds = (cur.time - prev.time) / 1000;
-    const mem = this.files.meminfo?.read();
-    const total = mem ? valueOf(mem, 'MemTotal') : null;
-    const avail = mem ? valueOf(mem, 'MemAvailable') : null;
-    const load = this.files.loadavg?.read()?.trim().split(/\s+/).slice(0, 3).map(Number);
     const disk = prev.disks && cur.disks && seconds > 0 ? sumDeltas(prev.disks, cur.disks) : null;
     const net = prev.nets && cur.nets && seconds > 0 ? sumDeltas(prev.nets, cur.nets) : null;
-    const row: HostRow = {
+    const [load1, load5, load15] = parseLoad(this.files.loadavg?.read());
+    this.slow = {
       time,
-      cpuUtilization: prev.cpu && cur.cpu ? busyShare(prev.cpu, cur.cpu) : null,
-      memoryUsedMiB: total !== null && avail !== null ? (total - avail) / KIB_PER_MIB : null,
-      memoryAvailableMiB: avail !== null ? avail / KIB_PER_MIB : null,
       swapInPerSec: rate(prev.swapIn, cur.swapIn, seconds),
       swapOutPerSec: rate(prev.swapOut, cur.swapOut, seconds),
       diskReadBytesPerSec: disk ? disk[0] / seconds : null,
       diskWriteBytesPerSec: disk ? disk[1] / seconds : null,
       netRxBytesPerSec: net ? net[0] / seconds : null,
       netTxBytesPerSec: net ? net[1] / seconds : null,
-      load1: load?.[0] ?? null,
-      load5: load?.[1] ?? null,
-      load15: load?.[2] ?? null,
+      load1,
+      load5,
+      load15,
     };
+    return this.slow;
+  }
+
+  /** The readings since the previous call; null when no host telemetry is available. */
+  sample(time = Date.now()): HostRow | null {
+    const prev = this.prev;
+    if (!this.available || !prev) return null;
+    const cur = this.cpuCounters(time);
+    this.prev = cur;
+    const mem = this.files.meminfo;
+    const n = mem ? mem.load() : -1;
+    const total = mem && n >= 0 ? valueOfBytes(mem.bytes, n, MEM_TOTAL) : null;
+    const avail = mem && n >= 0 ? valueOfBytes(mem.bytes, n, MEM_AVAILABLE) : null;
+    const slow = this.slowValues(time, time - prev.time);
+    const row: HostRow = {
+      time,
+      cpuUtilization: prev.cpu && cur.cpu ? busyShare(prev.cpu, cur.cpu) : null,
+      memoryUsedMiB: total !== null && avail !== null ? (total - avail) / KIB_PER_MIB : null,
+      memoryAvailableMiB: avail !== null ? avail / KIB_PER_MIB : null,
+      swapInPerSec: slow?.swapInPerSec ?? null,
+      swapOutPerSec: slow?.swapOutPerSec ?? null,
+      diskReadBytesPerSec: slow?.diskReadBytesPerSec ?? null,
+      diskWriteBytesPerSec: slow?.diskWriteBytesPerSec ?? null,
+      netRxBytesPerSec: slow?.netRxBytesPerSec ?? null,
+      netTxBytesPerSec: slow?.netTxBytesPerSec ?? null,
+      load1: slow?.load1 ?? null,
+      load5: slow?.load5 ?? null,
+      load15: slow?.load15 ?? null,
+    };
+    if (slow && slow.time !== time) row.carriedFrom = slow.time;
     if (this.opts.perCore) row.cpuCores = cur.cores.map((c, i) => (prev.cores[i] ? (busyShare(prev.cores[i], c) ?? 0) : 0));
     return row;
   }

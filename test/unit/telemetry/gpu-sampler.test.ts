@@ -59,6 +59,18 @@ describe('parsing nvidia-smi query lines', () => {
     assert.equal(parseGpuLine('[Unknown Error], 0, A100, 1, 2, 3, 4, 5, 6, 0x0, 0', 42)?.time, 42, 'unreadable timestamp: arrival time');
   });
 
+  test('decoded masks and converted seconds are remembered without sharing results', () => {
+    const a = decodeThrottleReasons('0x0000000000000024');
+    a?.push('changed');
+    assert.deepEqual(decodeThrottleReasons('0x0000000000000024'), ['sw_power_cap', 'sw_thermal_slowdown']);
+    const line = (stamp: string) => `${stamp}, 0, GPU, 1, 2, 3, 4, 5, 6, 0x0000000000000000, 0`;
+    const times = ['2024/03/01 10:00:00.100', '2024/03/01 10:00:00.950', '2024/03/01 10:00:01.050', '2024/03/01 10:00:00.200'];
+    assert.deepEqual(
+      times.map((s) => parseGpuLine(line(s))?.time),
+      times.map((s) => new Date(2024, 2, 1, 10, 0, s.endsWith(':01.050') ? 1 : 0, Number(s.slice(-3))).getTime()),
+    );
+  });
+
   test('rejects lines that are not query rows', () => {
     assert.equal(parseGpuLine('No devices were found'), null);
     assert.equal(parseGpuLine(GPU_QUERY_FIELDS.join(', ')), null, 'a header line');

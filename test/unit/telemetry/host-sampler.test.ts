@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, test } from 'node:test';
-import { HostSampler } from '../../../src/core/telemetry/host-sampler.js';
+import { HostSampler, parseStat, parseStatBytes, valueOf, valueOfBytes } from '../../../src/core/telemetry/host-sampler.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'host-sampler-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -81,7 +81,8 @@ describe('host sampler on a prepared procfs', () => {
     try {
       assert.equal(s.available, true);
       assert.equal(s.reason, undefined);
-      const t = Date.now();
+      // At least a millisecond after the constructor's reading: no time elapsed would be no rate at all.
+      const t = Date.now() + 1;
       const unchanged = s.sample(t);
       assert.ok(unchanged);
       assert.equal(unchanged.cpuUtilization, null, 'no CPU time elapsed: no utilisation');
@@ -139,6 +140,107 @@ describe('host sampler on a prepared procfs', () => {
     } finally {
       s.close();
     }
+  });
+});
+
+describe('slow counters read at most every slowCountersMs', () => {
+  const proc = path.join(tmp, 'proc-slow');
+  const base: FakeProc = {
+    cpu: [[100, 0, 900, 0]],
+    memAvailableKiB: 4096000,
+    pswpin: 0,
+    pswpout: 0,
+    sdaSectors: [0, 0],
+    sda1Sectors: [0, 0],
+    eth0: [0, 0],
+    lo: [0, 0],
+  };
+
+  test('rows in between carry the last rates and say where from; CPU and memory are read every time', () => {
+    writeProc(proc, base);
+    const s = new HostSampler({ procRoot: proc, sysRoot: path.join(tmp, 'no-sys'), slowCountersMs: 1000 });
+    try {
+      const t = Date.now() + 1;
+      writeProc(proc, { ...base, eth0: [100, 0] });
+      const first = s.sample(t);
+      assert.ok(first);
+      assert.equal(first.carriedFrom, undefined, 'the first sample reads them');
+      assert.ok((first.netRxBytesPerSec ?? 0) > 0);
+
+      writeProc(proc, { ...base, cpu: [[200, 0, 900, 0]], memAvailableKiB: 2048000, eth0: [5100, 0], sdaSectors: [10, 0] });
+      const carried = s.sample(t + 100);
+      assert.ok(carried);
+      assert.equal(carried.carriedFrom, t);
+      assert.equal(carried.netRxBytesPerSec, first.netRxBytesPerSec, 'the last rate, not one over 100 ms');
+      assert.equal(carried.diskReadBytesPerSec, first.diskReadBytesPerSec);
+      assert.deepEqual([carried.load1, carried.swapInPerSec], [first.load1, first.swapInPerSec]);
+      assert.equal(carried.cpuUtilization, 100, 'CPU is read on every sample');
+      assert.equal(carried.memoryAvailableMiB, 2000, 'memory is read on every sample');
+
+      // Half a sample period early still counts as due.
+      const fresh = s.sample(t + 960);
+      assert.ok(fresh);
+      assert.equal(fresh.carriedFrom, undefined);
+      assert.equal(fresh.netRxBytesPerSec, 5000 / 0.96, 'the rate over the whole period since the last read');
+      assert.equal(fresh.diskReadBytesPerSec, (10 * 512) / 0.96);
+    } finally {
+      s.close();
+    }
+  });
+
+  test('slowCountersMs 0 reads everything on every sample', () => {
+    writeProc(proc, base);
+    const s = new HostSampler({ procRoot: proc, sysRoot: path.join(tmp, 'no-sys'), slowCountersMs: 0 });
+    try {
+      const t = Date.now() + 1;
+      s.sample(t);
+      writeProc(proc, { ...base, eth0: [1000, 0] });
+      const row = s.sample(t + 100);
+      assert.equal(row?.carriedFrom, undefined);
+      assert.equal(row?.netRxBytesPerSec, 10_000);
+    } finally {
+      s.close();
+    }
+  });
+
+  test('a file that shrinks between reads is read without what the longer one left in the buffer', () => {
+    const dir = path.join(tmp, 'proc-shrink');
+    writeProc(dir, base);
+    const long = `MemTotal:       16384000 kB\n${'Padding:        1 kB\n'.repeat(40)}MemAvailable:   1024000 kB\n`;
+    writeFileSync(path.join(dir, 'meminfo'), long);
+    const s = new HostSampler({ procRoot: dir, sysRoot: path.join(tmp, 'no-sys') });
+    try {
+      const t = Date.now() + 1;
+      assert.equal(s.sample(t)?.memoryAvailableMiB, 1000);
+      writeFileSync(path.join(dir, 'meminfo'), 'MemTotal:       16384000 kB\n');
+      const row = s.sample(t + 100);
+      assert.equal(row?.memoryAvailableMiB, null, 'MemAvailable is gone, not read from the stale tail');
+      assert.equal(row?.memoryUsedMiB, null);
+    } finally {
+      s.close();
+    }
+  });
+});
+
+describe('parsing procfs bytes', () => {
+  test('parseStatBytes agrees with parseStat, aggregate alone or with every core', () => {
+    const text = ['cpu  10 1 20 300 4 5 6 7 8 9', 'cpu0 5 1 10 150 2 2 3 3 4 4', 'cpu1 5 0 10 150 2 3 3 4 4 5', 'intr 1 2 3', ''].join('\n');
+    const buf = Buffer.from(`${text}cpu9 999 999 999 999 999 999 999 999`, 'latin1');
+    for (const perCore of [false, true]) assert.deepEqual(parseStatBytes(buf, text.length, perCore), parseStat(text, perCore));
+    assert.deepEqual(parseStatBytes(buf, text.length, false).cpu, { busy: 10 + 1 + 20 + 5 + 6 + 7, total: 353 });
+    assert.equal(parseStatBytes(buf, text.length, true).cores.length, 2, 'nothing past the end');
+    const real = readFileSync('/proc/stat');
+    assert.deepEqual(parseStatBytes(real, real.length, true), parseStat(real.toString('latin1'), true));
+  });
+
+  test('valueOfBytes agrees with valueOf: whole keys at the start of a line, within the end', () => {
+    const text = 'MemTotal:  100 kB\nXMemFree: 7 kB\nMemFree:    50 kB\npswpin 3\npswpin_x 9\n';
+    const buf = Buffer.from(text, 'latin1');
+    for (const key of ['MemTotal', 'MemFree', 'pswpin', 'Absent']) {
+      assert.equal(valueOfBytes(buf, buf.length, Buffer.from(key)), valueOf(text, key), key);
+    }
+    assert.equal(valueOfBytes(buf, buf.length, Buffer.from('MemFree')), 50);
+    assert.equal(valueOfBytes(buf, text.indexOf('pswpin'), Buffer.from('pswpin')), null, 'past the end');
   });
 });
 

@@ -124,6 +124,46 @@ describe('telemetry while a suite runs', () => {
   });
 });
 
+describe('slow counters below one second per tick', () => {
+  test('carried rows are marked, counted once in the summary, and aged in the CSV', async () => {
+    const t = startTelemetry({ intervalMs: 100, nvidiaSmi: false });
+    await sleep(1250);
+    const r = await t.stop();
+    assert.equal(r.host.slowCountersMs, 1000);
+    const rows = r.host.series;
+    const read = rows.filter((row) => row.carriedFrom === undefined);
+    assert.ok(rows.length >= 10 && read.length >= 2 && read.length <= 3, `${read.length} of ${rows.length} rows read them`);
+    for (const row of rows.filter((x) => x.carriedFrom !== undefined)) {
+      const from = read.find((x) => x.time === row.carriedFrom);
+      assert.ok(from, 'carried from a row that read them');
+      assert.equal(row.netRxBytesPerSec, from.netRxBytesPerSec);
+      assert.ok(row.time - from.time < 1000);
+    }
+    assert.equal(metric(r, 'disk.read')?.samples, read.length);
+    assert.equal(metric(r, 'cpu.utilization')?.samples, rows.filter((x) => x.cpuUtilization !== null).length);
+
+    const lines = toCsv(r).trimEnd().split('\n');
+    const header = (lines[0] ?? '').split(',');
+    const age = header.indexOf('slow_counters.age [ms]');
+    assert.ok(age > 0);
+    const cells = lines.slice(1).map((l) => l.split(','));
+    assert.ok(cells.every((c) => c.length === header.length));
+    assert.deepEqual(
+      cells.map((c) => Number(c[age])),
+      rows.map((x) => (x.carriedFrom === undefined ? 0 : x.time - x.carriedFrom)),
+    );
+  });
+
+  test('at one second per tick nothing is carried and the CSV has no age column', async () => {
+    const t = startTelemetry({ intervalMs: 1000, nvidiaSmi: false });
+    await sleep(250);
+    const r = await t.stop();
+    assert.equal(r.host.slowCountersMs, undefined);
+    assert.ok(r.host.series.every((row) => row.carriedFrom === undefined));
+    assert.ok(!toCsv(r).includes('slow_counters'));
+  });
+});
+
 describe('telemetry without a GPU, without procfs, or aborted', () => {
   test('no nvidia-smi is recorded as such and leaves GPU metrics out', async () => {
     const r = await startTelemetry({ intervalMs: 50, nvidiaSmi: path.join(tmp, 'missing', 'nvidia-smi') }).stop();
