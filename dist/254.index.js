@@ -345,7 +345,7 @@ function explainWriteFailure(what, e, run) {
 function baselineStore(opts, workspace, run, fingerprint) {
     switch (opts.baselineStore) {
         case 'repo':
-            return new store/* RepoBaselineStore */.L6(opts.baselineDir);
+            return new store/* RepoBaselineStore */.L6(workspace);
         case 'cache':
             return new store/* CacheBaselineStore */.Jz({ workspace, fingerprint, runId: run.runId ?? '0', runAttempt: run.runAttempt ?? '1' });
         case 'none':

@@ -3850,17 +3850,33 @@ function detect(file, text) {
     const value = splitFields(next, delimiter)[column];
     return value !== undefined && looksNumeric(value);
 }
-function measurementsOf(benchmark, s) {
+/**
+ * Fewest raw samples from which a percentile of one run is reported: 10 / (1 − q), so that about ten samples
+ * lie beyond it (P99 needs 1,000, P99.9 10,000). Below that the tail value is mostly one or two samples.
+ */
+function minSamplesFor(percent) {
+    return Math.ceil(Number((10 / (1 - percent / 100)).toPrecision(12)));
+}
+function measurementsOf(benchmark, s, warnings, file) {
     const lower = (metric, value) => ({ benchmark, metric, unit: s.unit, direction: 'lower', samples: [value] });
-    const out = [
-        lower('p50', s.p50),
-        lower('p90', s.p90),
-        lower('p95', s.p95),
-        lower('p99', s.p99),
-        lower('p99.9', s.p999),
-        lower('mean', s.mean),
-        lower('max', s.max),
+    const out = [];
+    const tail = [
+        ['p50', 50, s.p50],
+        ['p90', 90, s.p90],
+        ['p95', 95, s.p95],
+        ['p99', 99, s.p99],
+        ['p99.9', 99.9, s.p999],
     ];
+    const skipped = [];
+    for (const [metric, percent, value] of tail) {
+        if (s.count >= minSamplesFor(percent))
+            out.push(lower(metric, value));
+        else
+            skipped.push(`${metric} (needs ${minSamplesFor(percent).toLocaleString('en')})`);
+    }
+    out.push(lower('mean', s.mean), lower('max', s.max));
+    if (skipped.length)
+        warnings.push(`${file}: ${s.count} samples are too few to judge ${skipped.join(', ')}; those percentiles are not compared`);
     if (s.throughput !== undefined)
         out.push({ benchmark, metric: 'throughput', unit: 'req/s', direction: 'higher', samples: [s.throughput] });
     return out;
@@ -3879,7 +3895,7 @@ const latencyLogParser = {
         if (summary.unitAssumed)
             warnings.push(`${file}: no latency unit in the file; assuming ms (name the column e.g. latency_us, or set the unit)`);
         const benchmark = opts?.name ?? external_node_path_default().basename(file, external_node_path_default().extname(file));
-        return { file, format: 'latency-log', measurements: measurementsOf(benchmark, summary), warnings, meta: { latency: summary } };
+        return { file, format: 'latency-log', measurements: measurementsOf(benchmark, summary, warnings, file), warnings, meta: { latency: summary } };
     },
 };
 
@@ -4239,7 +4255,7 @@ async function readResults(ctx, pattern, format, into, dir = ctx.workspace, labe
             }
             const parsed = parseResultFile(shown, text, format);
             for (const w of parsed.warnings)
-                ctx.log.warning(`${shown}: ${w}`);
+                ctx.log.warning(w.startsWith(shown) ? w : `${shown}: ${w}`);
             into.measurements.push(...parsed.measurements);
             into.files.push(shown);
         }

@@ -219,7 +219,7 @@ async function runGateCli(gate, opts) {
             log,
             run: (0,context/* runContext */.pO)(),
             runner,
-            baselines: new store/* RepoBaselineStore */.L6(__webpack_require__.ab + "baselines"),
+            baselines: new store/* RepoBaselineStore */.L6(workspace),
             historySize: baseline_history/* DEFAULT_HISTORY */.RA,
             inputs: new inputs/* InputReader */.i_((0,inputs/* mapInputs */.k3)(opts.inputs)),
             startedAt: new Date(),

@@ -193,14 +193,18 @@ function parseHistory(text, where, expected) {
     }
     return h;
 }
-/** Baselines committed to the repository: baselines/<gate>/<suite>.json. */
+/** Baselines committed to the repository: baselines/<gate>/<suite>.json under the workspace. */
 class RepoBaselineStore {
-    dir;
     displayDir;
     kind = 'repo';
-    constructor(dir, displayDir = 'baselines') {
-        this.dir = dir;
+    dir;
+    /**
+     * The folder is joined here, from the workspace given at run time: a literal path built from process.cwd()
+     * at the call site is rewritten by the bundler into a path inside dist/.
+     */
+    constructor(workspace, displayDir = 'baselines') {
         this.displayDir = displayDir;
+        this.dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workspace, displayDir);
     }
     file(gate, suite) {
         return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(this.dir, gate, `${safe(suite)}.json`);
@@ -1788,7 +1792,6 @@ function readCommonOptions(gate, inputs, workspace) {
         artifact: inputs.boolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Artifact, true),
         artifactName: inputs.string(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ArtifactName, `shipgate-${gate}-${name}`),
         baselineStore: inputs.oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BaselineStore, ['repo', 'cache', 'none'], 'repo'),
-        baselineDir: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, 'baselines'),
         historySize: inputs.number(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BaselineHistory, _baseline_history_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_HISTORY */ .RA, { min: 1, max: 1000, integer: true }),
         failOn: failOn.length ? failOn : ['fail', 'error'],
     };

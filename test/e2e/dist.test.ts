@@ -36,6 +36,16 @@ test('dist/ and the action.yml files are what `npm run build` makes from the sou
   }
 });
 
+test('the bundle relocates no assets: paths built at run time stay paths of the workspace', async () => {
+  // ncc rewrites statically evaluable paths (e.g. from process.cwd()) into dist/ and copies what they point to.
+  const offenders: string[] = [];
+  for (const f of await tree(path.join(repoRoot, 'dist'))) {
+    if (!f.endsWith('.js')) offenders.push(f === 'licenses.txt' || f === 'package.json' ? '' : f);
+    else if ((await readFile(path.join(repoRoot, 'dist', f), 'utf8')).includes('__webpack_require__.ab +')) offenders.push(f);
+  }
+  assert.deepEqual(offenders.filter(Boolean), []);
+});
+
 test('every shipped action declares node24 and points into dist/', async () => {
   const { parseActionYml } = await import('./runner/action-yml.js');
   const dirs = ['.', ...(await readdir(path.join(repoRoot, 'actions'))).map((g) => `actions/${g}`)];

@@ -66,22 +66,22 @@ describe('runner fingerprint', () => {
 
 describe('repo baseline store', () => {
   test('round trip under baselines/<gate>/<suite>.json', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'sg-base-'));
-    const store = new RepoBaselineStore(dir);
+    const root = await mkdtemp(path.join(os.tmpdir(), 'sg-base-'));
+    const store = new RepoBaselineStore(root);
     assert.deepEqual(await store.load('perf-gate', 'gpu suite'), {});
     const h = appendEntry(emptyHistory<{ value: number }>('perf-gate', 'gpu suite'), entry('A', 1));
     const { location } = await store.save(h);
-    assert.equal(location, path.join(dir, 'perf-gate', 'gpu_suite.json'));
+    assert.equal(location, path.join(root, 'baselines', 'perf-gate', 'gpu_suite.json'));
     const back = await store.load<{ value: number }>('perf-gate', 'gpu suite');
     assert.deepEqual(back.history, h);
     assert.equal(back.source, 'baselines/perf-gate/gpu_suite.json');
     assert.deepEqual(JSON.parse(await readFile(location, 'utf8')), h);
   });
   test('a corrupt baseline file is a configuration error naming the file', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'sg-base-'));
-    await mkdir(path.join(dir, 'perf-gate'));
-    await writeFile(path.join(dir, 'perf-gate', 'x.json'), '{"schemaVersion": 1, "entries": [');
-    await assert.rejects(new RepoBaselineStore(dir).load('perf-gate', 'x'), (e: unknown) => e instanceof ConfigurationError && /baselines\/perf-gate\/x\.json: not valid JSON/.test(e.message));
+    const root = await mkdtemp(path.join(os.tmpdir(), 'sg-base-'));
+    await mkdir(path.join(root, 'baselines', 'perf-gate'), { recursive: true });
+    await writeFile(path.join(root, 'baselines', 'perf-gate', 'x.json'), '{"schemaVersion": 1, "entries": [');
+    await assert.rejects(new RepoBaselineStore(root).load('perf-gate', 'x'), (e: unknown) => e instanceof ConfigurationError && /baselines\/perf-gate\/x\.json: not valid JSON/.test(e.message));
   });
 });
 

@@ -38,13 +38,20 @@ function parseHistory<T>(text: string, where: string, expected: { gate: GateName
   return h as BaselineHistory<T>;
 }
 
-/** Baselines committed to the repository: baselines/<gate>/<suite>.json. */
+/** Baselines committed to the repository: baselines/<gate>/<suite>.json under the workspace. */
 export class RepoBaselineStore implements BaselineStore {
   readonly kind = 'repo' as const;
+  private readonly dir: string;
+  /**
+   * The folder is joined here, from the workspace given at run time: a literal path built from process.cwd()
+   * at the call site is rewritten by the bundler into a path inside dist/.
+   */
   constructor(
-    private readonly dir: string,
+    workspace: string,
     private readonly displayDir = 'baselines',
-  ) {}
+  ) {
+    this.dir = path.join(workspace, displayDir);
+  }
 
   file(gate: GateName, suite: string): string {
     return path.join(this.dir, gate, `${safe(suite)}.json`);

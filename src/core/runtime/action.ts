@@ -41,7 +41,7 @@ export function explainWriteFailure(what: string, e: unknown, run: RunContext): 
 function baselineStore(opts: CommonOptions, workspace: string, run: RunContext, fingerprint: string): BaselineStore {
   switch (opts.baselineStore) {
     case 'repo':
-      return new RepoBaselineStore(opts.baselineDir);
+      return new RepoBaselineStore(workspace);
     case 'cache':
       return new CacheBaselineStore({ workspace, fingerprint, runId: run.runId ?? '0', runAttempt: run.runAttempt ?? '1' });
     case 'none':

@@ -59,7 +59,7 @@ export async function runGateCli(gate: Gate, opts: CliRunOptions): Promise<numbe
       log,
       run: runContext(),
       runner,
-      baselines: new RepoBaselineStore(path.join(workspace, 'baselines')),
+      baselines: new RepoBaselineStore(workspace),
       historySize: DEFAULT_HISTORY,
       inputs: new InputReader(mapInputs(opts.inputs)),
       startedAt: new Date(),

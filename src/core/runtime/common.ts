@@ -16,7 +16,6 @@ export interface CommonOptions {
   artifact: boolean;
   artifactName: string;
   baselineStore: 'repo' | 'cache' | 'none';
-  baselineDir: string;
   historySize: number;
   failOn: Verdict[];
 }
@@ -57,7 +56,6 @@ export function readCommonOptions(gate: GateName, inputs: InputReader, workspace
     artifact: inputs.boolean(Inputs.Artifact, true),
     artifactName: inputs.string(Inputs.ArtifactName, `shipgate-${gate}-${name}`),
     baselineStore: inputs.oneOf(Inputs.BaselineStore, ['repo', 'cache', 'none'] as const, 'repo'),
-    baselineDir: path.resolve(workspace, 'baselines'),
     historySize: inputs.number(Inputs.BaselineHistory, DEFAULT_HISTORY, { min: 1, max: 1000, integer: true }),
     failOn: failOn.length ? (failOn as Verdict[]) : ['fail', 'error'],
   };

@@ -60,7 +60,7 @@ async function readResults(ctx: GateContext, pattern: string, format: FormatName
         throw new ConfigurationError(`${shown}: cannot read the result file (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)})`, { location: { file: shown } });
       }
       const parsed = parseResultFile(shown, text, format);
-      for (const w of parsed.warnings) ctx.log.warning(`${shown}: ${w}`);
+      for (const w of parsed.warnings) ctx.log.warning(w.startsWith(shown) ? w : `${shown}: ${w}`);
       into.measurements.push(...parsed.measurements);
       into.files.push(shown);
     } catch (e) {

@@ -8,6 +8,7 @@ import { ConfigurationError } from '../../../src/core/errors.js';
 import {
   ingestLatencyFile,
   latencyLogParser,
+  minSamplesFor,
   parseDecimal,
   percentiles,
   summarizeLatencyLog,
@@ -328,17 +329,24 @@ describe('latencyLogParser', () => {
   });
 
   test('turns a log into percentile, mean, max and throughput measurements with the raw samples in meta', () => {
-    const text = `ts,latency_ms\n${Array.from({ length: 1000 }, (_, i) => `${i / 100},${(i % 100) + 1}`).join('\n')}\n`;
+    const text = `ts,latency_ms\n${Array.from({ length: 10_000 }, (_, i) => `${i / 1000},${(i % 100) + 1}`).join('\n')}\n`;
     const parsed = latencyLogParser.parse('runs/api.csv', text);
     assert.equal(parsed.format, 'latency-log');
     assert.deepEqual(parsed.warnings, []);
     const by = new Map(parsed.measurements.map((m) => [m.metric, m]));
     assert.deepEqual([...by.keys()], ['p50', 'p90', 'p95', 'p99', 'p99.9', 'mean', 'max', 'throughput']);
     assert.deepEqual(by.get('p50'), { benchmark: 'api', metric: 'p50', unit: 'ms', direction: 'lower', samples: [50.5] });
-    assert.deepEqual(by.get('p99.9')?.samples, reference(Array.from({ length: 1000 }, (_, i) => (i % 100) + 1), [99.9]));
-    assert.deepEqual(by.get('throughput'), { benchmark: 'api', metric: 'throughput', unit: 'req/s', direction: 'higher', samples: [1000 / 9.99] });
+    assert.deepEqual(by.get('p99.9')?.samples, reference(Array.from({ length: 10_000 }, (_, i) => (i % 100) + 1), [99.9]));
+    assert.deepEqual(by.get('throughput'), { benchmark: 'api', metric: 'throughput', unit: 'req/s', direction: 'higher', samples: [10_000 / 9.999] });
     const meta = parsed.meta?.latency as LatencySummary;
-    assert.equal(meta.samples?.length, 1000);
+    assert.equal(meta.samples?.length, 10_000);
+  });
+
+  test('tail percentiles are left out below 10 / (1 - q) raw samples, with a warning', () => {
+    assert.deepEqual([50, 90, 95, 99, 99.9].map(minSamplesFor), [20, 100, 200, 1000, 10_000]);
+    const parsed = latencyLogParser.parse('lat.log', `${Array.from({ length: 999 }, (_, i) => `${i + 1}`).join('\n')}\n`, { name: 'api' });
+    assert.deepEqual(parsed.measurements.map((m) => m.metric), ['p50', 'p90', 'p95', 'mean', 'max']);
+    assert.ok(parsed.warnings.some((w) => /999 samples are too few to judge p99 \(needs 1,000\), p99\.9 \(needs 10,000\)/.test(w)), parsed.warnings.join('\n'));
   });
 
   test('warns when the unit is assumed, and takes the benchmark name from the options', () => {
