@@ -29,6 +29,125 @@ var exec = __webpack_require__(72642);
 var gate = __webpack_require__(14888);
 // EXTERNAL MODULE: ./src/core/github/context.ts
 var context = __webpack_require__(83544);
+;// CONCATENATED MODULE: ./src/core/stats/descriptive.ts
+/** 1 / Φ⁻¹(3/4): scales the MAD to estimate σ of a normal distribution. */
+const MAD_NORMAL_SCALE = 1.482602218505602;
+function check(x, what) {
+    if (x.length === 0)
+        throw new RangeError(`${what} of an empty sample`);
+    for (let i = 0; i < x.length; i++) {
+        if (Number.isNaN(x[i]))
+            throw new RangeError(`${what}: sample value ${i} is NaN`);
+    }
+}
+function checkQuantile(q) {
+    if (!(q >= 0 && q <= 1))
+        throw new RangeError(`quantile ${q} outside [0, 1]`);
+}
+function descriptive_mean(x) {
+    check(x, 'mean');
+    let s = 0;
+    for (let i = 0; i < x.length; i++)
+        s += x[i];
+    return s / x.length;
+}
+/** Sample standard deviation (n − 1 denominator); 0 for a single value. */
+function stdev(x) {
+    const m = descriptive_mean(x);
+    if (x.length < 2)
+        return 0;
+    let ss = 0;
+    for (let i = 0; i < x.length; i++)
+        ss += (x[i] - m) ** 2;
+    return Math.sqrt(ss / (x.length - 1));
+}
+/** Coefficient of variation: sample standard deviation over the mean. */
+function cv(x) {
+    return stdev(x) / descriptive_mean(x);
+}
+function geometricMean(x) {
+    check(x, 'geometric mean');
+    let s = 0;
+    for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v < 0)
+            throw new RangeError(`geometric mean: sample value ${i} is negative (${v})`);
+        s += Math.log(v);
+    }
+    return Math.exp(s / x.length);
+}
+/**
+ * Quantile by linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default):
+ * position h = (n − 1)·q in the sorted sample.
+ */
+function quantile(x, q) {
+    check(x, 'quantile');
+    checkQuantile(q);
+    return selectQuantile(Float64Array.from(x), q);
+}
+function median(x) {
+    return quantile(x, 0.5);
+}
+/** Median absolute deviation from the median; pass MAD_NORMAL_SCALE as scale to estimate σ. */
+function mad(x, scale = 1) {
+    const m = median(x);
+    const dev = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++)
+        dev[i] = Math.abs(x[i] - m);
+    return scale * selectQuantile(dev, 0.5);
+}
+/**
+ * Type-7 quantile of the first `length` values of `buf`, found by selection in O(n); reorders `buf`.
+ * No validation: the hot path of the bootstrap.
+ */
+function selectQuantile(buf, q, length = buf.length) {
+    const h = (length - 1) * q;
+    const k = Math.floor(h);
+    const lo = descriptive_select(buf, k, length);
+    if (k + 1 >= length || h === k)
+        return lo;
+    // After selecting k, everything right of k is ≥ the k-th value: the (k+1)-th is their minimum.
+    let hi = Infinity;
+    for (let i = k + 1; i < length; i++)
+        if (buf[i] < hi)
+            hi = buf[i];
+    return hi === lo ? lo : lo + (h - k) * (hi - lo);
+}
+/** Hoare-style quickselect with median-of-three pivots: buf[k] ends as the k-th smallest. */
+function descriptive_select(buf, k, length) {
+    let left = 0;
+    let right = length - 1;
+    while (right > left) {
+        const mid = (left + right) >>> 1;
+        const a = buf[left];
+        const b = buf[mid];
+        const c = buf[right];
+        const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+        let i = left;
+        let j = right;
+        while (i <= j) {
+            while (buf[i] < pivot)
+                i++;
+            while (buf[j] > pivot)
+                j--;
+            if (i <= j) {
+                const t = buf[i];
+                buf[i] = buf[j];
+                buf[j] = t;
+                i++;
+                j--;
+            }
+        }
+        if (k <= j)
+            right = j;
+        else if (k >= i)
+            left = i;
+        else
+            break;
+    }
+    return buf[k];
+}
+
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:child_process"
@@ -985,125 +1104,6 @@ function abOrder(repetitions) {
     for (let i = 0; i < repetitions; i++)
         order.push(...(i % 2 === 0 ? ['base', 'head'] : ['head', 'base']));
     return order;
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/descriptive.ts
-/** 1 / Φ⁻¹(3/4): scales the MAD to estimate σ of a normal distribution. */
-const MAD_NORMAL_SCALE = 1.482602218505602;
-function check(x, what) {
-    if (x.length === 0)
-        throw new RangeError(`${what} of an empty sample`);
-    for (let i = 0; i < x.length; i++) {
-        if (Number.isNaN(x[i]))
-            throw new RangeError(`${what}: sample value ${i} is NaN`);
-    }
-}
-function checkQuantile(q) {
-    if (!(q >= 0 && q <= 1))
-        throw new RangeError(`quantile ${q} outside [0, 1]`);
-}
-function descriptive_mean(x) {
-    check(x, 'mean');
-    let s = 0;
-    for (let i = 0; i < x.length; i++)
-        s += x[i];
-    return s / x.length;
-}
-/** Sample standard deviation (n − 1 denominator); 0 for a single value. */
-function stdev(x) {
-    const m = descriptive_mean(x);
-    if (x.length < 2)
-        return 0;
-    let ss = 0;
-    for (let i = 0; i < x.length; i++)
-        ss += (x[i] - m) ** 2;
-    return Math.sqrt(ss / (x.length - 1));
-}
-/** Coefficient of variation: sample standard deviation over the mean. */
-function cv(x) {
-    return stdev(x) / descriptive_mean(x);
-}
-function geometricMean(x) {
-    check(x, 'geometric mean');
-    let s = 0;
-    for (let i = 0; i < x.length; i++) {
-        const v = x[i];
-        if (v < 0)
-            throw new RangeError(`geometric mean: sample value ${i} is negative (${v})`);
-        s += Math.log(v);
-    }
-    return Math.exp(s / x.length);
-}
-/**
- * Quantile by linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default):
- * position h = (n − 1)·q in the sorted sample.
- */
-function quantile(x, q) {
-    check(x, 'quantile');
-    checkQuantile(q);
-    return selectQuantile(Float64Array.from(x), q);
-}
-function median(x) {
-    return quantile(x, 0.5);
-}
-/** Median absolute deviation from the median; pass MAD_NORMAL_SCALE as scale to estimate σ. */
-function mad(x, scale = 1) {
-    const m = median(x);
-    const dev = new Float64Array(x.length);
-    for (let i = 0; i < x.length; i++)
-        dev[i] = Math.abs(x[i] - m);
-    return scale * selectQuantile(dev, 0.5);
-}
-/**
- * Type-7 quantile of the first `length` values of `buf`, found by selection in O(n); reorders `buf`.
- * No validation: the hot path of the bootstrap.
- */
-function selectQuantile(buf, q, length = buf.length) {
-    const h = (length - 1) * q;
-    const k = Math.floor(h);
-    const lo = descriptive_select(buf, k, length);
-    if (k + 1 >= length || h === k)
-        return lo;
-    // After selecting k, everything right of k is ≥ the k-th value: the (k+1)-th is their minimum.
-    let hi = Infinity;
-    for (let i = k + 1; i < length; i++)
-        if (buf[i] < hi)
-            hi = buf[i];
-    return hi === lo ? lo : lo + (h - k) * (hi - lo);
-}
-/** Hoare-style quickselect with median-of-three pivots: buf[k] ends as the k-th smallest. */
-function descriptive_select(buf, k, length) {
-    let left = 0;
-    let right = length - 1;
-    while (right > left) {
-        const mid = (left + right) >>> 1;
-        const a = buf[left];
-        const b = buf[mid];
-        const c = buf[right];
-        const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-        let i = left;
-        let j = right;
-        while (i <= j) {
-            while (buf[i] < pivot)
-                i++;
-            while (buf[j] > pivot)
-                j--;
-            if (i <= j) {
-                const t = buf[i];
-                buf[i] = buf[j];
-                buf[j] = t;
-                i++;
-                j--;
-            }
-        }
-        if (k <= j)
-            right = j;
-        else if (k >= i)
-            left = i;
-        else
-            break;
-    }
-    return buf[k];
 }
 
 ;// CONCATENATED MODULE: ./src/core/stats/bootstrap.ts
@@ -2194,6 +2194,7 @@ function statisticOf(name) {
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/compare.ts
 
 
+
 const key = (m) => `${m.benchmark}\u0000${m.metric}`;
 /** Samples of the same benchmark and metric (several runs, repetitions) pooled; units must agree. */
 function pool(measurements) {
@@ -2210,12 +2211,9 @@ function pool(measurements) {
     }
     return out;
 }
-function compare_median(xs) {
-    if (xs.length === 0)
-        return null;
-    const s = [...xs].sort((a, b) => a - b);
-    const mid = s.length >> 1;
-    return s.length % 2 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+/** Median of a side's samples (numpy's definition, as everywhere in the stats), or null for none. */
+function medianOrNull(xs) {
+    return xs.length ? median(xs) : null;
 }
 /**
  * Judge every benchmark × metric of the current run against the baseline, as one family: the false-alarm rate
@@ -2244,8 +2242,8 @@ function compare(current, baseline, config, opts = {}) {
             metric: c.metric,
             unit: c.unit,
             direction,
-            baseline: b ? compare_median(b.samples) : null,
-            current: compare_median(c.samples),
+            baseline: b ? medianOrNull(b.samples) : null,
+            current: medianOrNull(c.samples),
             change: null,
             ci: null,
             pValue: null,
@@ -2307,7 +2305,7 @@ function compare(current, baseline, config, opts = {}) {
             metric: b.metric,
             unit: b.unit,
             direction: b.direction,
-            baseline: compare_median(b.samples),
+            baseline: medianOrNull(b.samples),
             current: null,
             change: null,
             ci: null,
@@ -4223,6 +4221,7 @@ function telemetrySection(passes) {
 
 
 
+
 const collected0 = () => ({ measurements: [], problems: [], files: [], telemetry: [] });
 /** Telemetry summaries of a pass as measurements of the `telemetry` benchmark: judged only when config.metrics names them. */
 function telemetryMeasurements(t) {
@@ -4449,9 +4448,10 @@ async function runPerfGate(ctx) {
     sections.splice(collected.problems.length ? 1 : 0, 0, ...resultSections(rows, config));
     const regressed = rows.filter((r) => r.verdict === 'regression').slice(0, 5);
     if (regressed.length && trend.length) {
+        // The same median as the results table, so the chart's last point and the history are comparable.
         const medianOf = (d, r) => {
-            const xs = d.measurements.filter((m) => m.benchmark === r.benchmark && m.metric === r.metric).flatMap((m) => m.samples).sort((a, b) => a - b);
-            return xs.length ? (xs[(xs.length - 1) >> 1] ?? NaN) : NaN;
+            const xs = d.measurements.filter((m) => m.benchmark === r.benchmark && m.metric === r.metric).flatMap((m) => m.samples);
+            return xs.length ? median(xs) : NaN;
         };
         sections.splice(1, 0, { id: 'trends', title: 'Trend of regressed benchmarks', importance: 'detail', blocks: regressed.map((r) => trendChart(r, trend.slice(-10).map((d) => medianOf(d, r)))) });
     }

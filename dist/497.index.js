@@ -1822,7 +1822,6 @@ const Inputs = {
     BaselineStore: 'baseline-store',
     BaselineHistory: 'baseline-history',
     FailOn: 'fail-on',
-    Mode: 'mode',
 };
 const Outputs = {
     Verdict: 'verdict',

@@ -13,7 +13,6 @@ export const Inputs = {
   BaselineStore: 'baseline-store',
   BaselineHistory: 'baseline-history',
   FailOn: 'fail-on',
-  Mode: 'mode',
 } as const;
 
 export const Outputs = {

@@ -1,3 +1,4 @@
+import { median } from '../../core/stats/descriptive.js';
 import { judgeFamily, type JudgeOptions } from '../../core/stats/judge.js';
 import { globMatcher, statisticOf, type PerfConfig } from './config.js';
 import type { Direction, Measurement } from './parsers/types.js';
@@ -42,11 +43,9 @@ export function pool(measurements: Measurement[]): Map<string, Measurement> {
   return out;
 }
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+/** Median of a side's samples (numpy's definition, as everywhere in the stats), or null for none. */
+function medianOrNull(xs: number[]): number | null {
+  return xs.length ? median(xs) : null;
 }
 
 export interface CompareOptions {
@@ -81,8 +80,8 @@ export function compare(current: Measurement[], baseline: Measurement[] | undefi
       metric: c.metric,
       unit: c.unit,
       direction,
-      baseline: b ? median(b.samples) : null,
-      current: median(c.samples),
+      baseline: b ? medianOrNull(b.samples) : null,
+      current: medianOrNull(c.samples),
       change: null,
       ci: null,
       pValue: null,
@@ -141,7 +140,7 @@ export function compare(current: Measurement[], baseline: Measurement[] | undefi
       metric: b.metric,
       unit: b.unit,
       direction: b.direction,
-      baseline: median(b.samples),
+      baseline: medianOrNull(b.samples),
       current: null,
       change: null,
       ci: null,

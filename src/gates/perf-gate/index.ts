@@ -6,6 +6,7 @@ import { execCommand } from '../../core/exec.js';
 import { reportShell, type Gate, type GateContext } from '../../core/gate.js';
 import { isDefaultBranchPush } from '../../core/github/context.js';
 import type { Finding, Report, Section } from '../../core/report/model.js';
+import { median } from '../../core/stats/descriptive.js';
 import { startTelemetry, toCsv, type TelemetryResult } from '../../core/telemetry/sampler.js';
 import { abOrder, resolveBase, withWorktrees } from './ab.js';
 import { compare, type ResultRow } from './compare.js';
@@ -256,9 +257,10 @@ export async function runPerfGate(ctx: GateContext): Promise<Report> {
   sections.splice(collected.problems.length ? 1 : 0, 0, ...resultSections(rows, config));
   const regressed = rows.filter((r) => r.verdict === 'regression').slice(0, 5);
   if (regressed.length && trend.length) {
+    // The same median as the results table, so the chart's last point and the history are comparable.
     const medianOf = (d: PerfBaselineData, r: (typeof rows)[number]) => {
-      const xs = d.measurements.filter((m) => m.benchmark === r.benchmark && m.metric === r.metric).flatMap((m) => m.samples).sort((a, b) => a - b);
-      return xs.length ? (xs[(xs.length - 1) >> 1] ?? NaN) : NaN;
+      const xs = d.measurements.filter((m) => m.benchmark === r.benchmark && m.metric === r.metric).flatMap((m) => m.samples);
+      return xs.length ? median(xs) : NaN;
     };
     sections.splice(1, 0, { id: 'trends', title: 'Trend of regressed benchmarks', importance: 'detail', blocks: regressed.map((r) => trendChart(r, trend.slice(-10).map((d) => medianOf(d, r)))) });
   }
