@@ -1451,6 +1451,8 @@ function bonferroni(pValues) {
  *   inconclusive ⇔ too few samples (fewer than minSamples per side; for a quantile other than the median,
  *                  fewer than 10 / min(q, 1 − q) per side, e.g. 10 000 for P99.9), a baseline statistic of 0,
  *                  or sample sizes with which the test cannot reach significance across the family.
+ *   One estimate per side with its interval (a percentile of one latency log each): the p-value is that of a
+ *   z-test of the log ratio, the interval of the change comes from the same normal (see judgeEstimates).
  *
  * Why this combination:
  * - (a) carries the error control. The probability that a run reports any false regression is at most alpha
@@ -1558,6 +1560,8 @@ function judgeOne(item, index) {
         base.outliers = [rawB.length - b.length, rawC.length - c.length];
     if (b.length && c.length)
         base.change = relativeChange(base.baseline, base.current);
+    if (item.intervals && rawB.length === 1 && rawC.length === 1)
+        return judgeEstimates(base, item.intervals, o);
     const need = requiredSamples(q, o.minSamples ?? DEFAULT_MIN_SAMPLES);
     if (rawB.length < need || rawC.length < need) {
         const what = q === 0.5 ? '' : ` for quantile ${q}`;
@@ -1602,6 +1606,50 @@ function judgeOne(item, index) {
         bar: Math.max(o.threshold, noiseFloor),
         alpha,
         minP,
+    };
+}
+/** Standard error of log(estimate) from its interval, read as a normal interval on the log scale. */
+function logStandardError(i) {
+    const z = jstat_default().normal.inv(1 - (1 - i.level) / 2, 0, 1);
+    return (Math.log(i.upper) - Math.log(i.lower)) / (2 * z);
+}
+/**
+ * Two single estimates with their intervals: z-test of the log ratio with the two standard errors combined
+ * (independent runs), the interval of the change from the same normal, the baseline's relative half-width as
+ * the noise floor. Only run-internal sampling noise is in these intervals, so the practical threshold matters
+ * more here than with repetitions.
+ */
+function judgeEstimates(base, intervals, o) {
+    const alpha = o.alpha ?? DEFAULT_ALPHA;
+    const b = base.baseline;
+    const c = base.current;
+    for (const [side, i, v] of [['baseline', intervals.baseline, b], ['current', intervals.current, c]]) {
+        if (!(i.lower <= v && v <= i.upper && i.level > 0 && i.level < 1))
+            return { ...base, reason: `the ${side} interval [${i.lower}, ${i.upper}] at level ${i.level} does not hold its value ${v}` };
+    }
+    if (b === 0)
+        return { ...base, reason: 'baseline statistic is 0, a relative change is undefined' };
+    if (c === 0 || intervals.baseline.lower <= 0 || intervals.current.lower <= 0)
+        return { ...base, reason: 'an interval reaches 0, so the change cannot be judged on a log scale' };
+    const d = Math.log(c) - Math.log(b);
+    const se = Math.hypot(logStandardError(intervals.baseline), logStandardError(intervals.current));
+    const sign = o.direction === 'lower' ? 1 : -1;
+    const z = se > 0 ? (sign * d) / se : sign * d > 0 ? Infinity : sign * d < 0 ? -Infinity : 0;
+    const pWorse = z === 0 && se === 0 ? 1 : jstat_default().normal.cdf(-z, 0, 1);
+    const pBetter = z === 0 && se === 0 ? 1 : jstat_default().normal.cdf(z, 0, 1);
+    const zc = jstat_default().normal.inv(1 - alpha / 2, 0, 1);
+    const ci = [Math.expm1(d - zc * se), Math.expm1(d + zc * se)];
+    const change = relativeChange(b, c);
+    const halfWidth = (intervals.baseline.upper - intervals.baseline.lower) / 2 / b;
+    const noiseFloor = Math.max(o.noiseFloor ?? 0, halfWidth);
+    return {
+        judgement: { ...base, verdict: 'unchanged', change, ci, pValue: pWorse, noiseFloor },
+        pBetter,
+        worse: sign * change,
+        worseCi: sign === 1 ? ci : [-ci[1], -ci[0]],
+        bar: Math.max(o.threshold, noiseFloor),
+        alpha,
+        minP: 0,
     };
 }
 function decide(t, adjWorse, adjBetter, family) {
@@ -2206,8 +2254,11 @@ function pool(measurements) {
             out.set(k, { ...m, samples: [...m.samples] });
         else if (seen.unit !== m.unit)
             throw new RangeError(`${m.benchmark} ${m.metric}: mixed units ${seen.unit} and ${m.unit}`);
-        else
+        else {
             seen.samples.push(...m.samples);
+            // Several runs are compared by their spread, not by one run's interval.
+            delete seen.interval;
+        }
     }
     return out;
 }
@@ -2272,6 +2323,7 @@ function compare(current, baseline, config, opts = {}) {
             row,
             baseline: b.samples,
             current: c.samples,
+            ...(b.interval && c.interval && b.samples.length === 1 && c.samples.length === 1 ? { intervals: { baseline: b.interval, current: c.interval } } : {}),
             options: {
                 direction,
                 threshold,
@@ -2282,7 +2334,7 @@ function compare(current, baseline, config, opts = {}) {
             },
         });
     }
-    const judged = judgeFamily(family.map(({ baseline: bl, current: cu, options }) => ({ baseline: bl, current: cu, options })));
+    const judged = judgeFamily(family.map(({ row: _row, ...item }) => item));
     for (const [i, j] of judged.entries()) {
         const { row } = family[i] ?? {};
         if (!row)
@@ -2327,7 +2379,7 @@ function compare(current, baseline, config, opts = {}) {
  * A result file with bad entries. `partial` holds what could be read: the benchmarks without problems, so a caller
  * may keep them while reporting the error.
  */
-class common_ResultFileError extends core_errors/* ConfigurationError */.j1 {
+class ResultFileError extends core_errors/* ConfigurationError */.j1 {
     partial;
     constructor(message, file, partial, line, column) {
         super(message, { location: line === undefined ? { file } : { file, line, ...(column === undefined ? {} : { column }) } });
@@ -2347,10 +2399,10 @@ const FORMAT_LABELS = {
 };
 /** A file that is not shaped like the format at all: nothing in it can be used. */
 function shapeError(file, format, what) {
-    return new common_ResultFileError(`${file}: not a valid ${FORMAT_LABELS[format]} file: ${what}.`, file);
+    return new ResultFileError(`${file}: not a valid ${FORMAT_LABELS[format]} file: ${what}.`, file);
 }
 function common_emptyFileError(file) {
-    return new common_ResultFileError(`${file}: the result file is empty. Check that the benchmark run finished and wrote its results to this path, then run again.`, file);
+    return new ResultFileError(`${file}: the result file is empty. Check that the benchmark run finished and wrote its results to this path, then run again.`, file);
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -2415,7 +2467,7 @@ function common_syntaxError(file, text) {
     const what = truncated
         ? 'the JSON ends early; the file looks truncated. Check that the run finished (a killed or timed-out run leaves a cut-off file) and run again'
         : `unexpected ${JSON.stringify(text.charAt(at))}. Fix the file at this position, or produce it again`;
-    return new common_ResultFileError(`${file}:${line}:${column}: invalid JSON: ${what}.`, file, undefined, line, column);
+    return new ResultFileError(`${file}:${line}:${column}: invalid JSON: ${what}.`, file, undefined, line, column);
 }
 /** The rest of the text from the error on is empty or a cut-off token: the file ends early. */
 function endsInside(rest) {
@@ -2591,15 +2643,15 @@ class Collector {
         const result = { file: this.file, format: this.format, measurements: good, warnings: this.warnings, ...(meta === undefined ? {} : { meta }) };
         if (this.problems.length === 0) {
             if (good.length === 0)
-                throw new common_ResultFileError(`${this.file}: no benchmarks in this ${FORMAT_LABELS[this.format]} file. Check that the suite ran its benchmarks.`, this.file);
+                throw new ResultFileError(`${this.file}: no benchmarks in this ${FORMAT_LABELS[this.format]} file. Check that the suite ran its benchmarks.`, this.file);
             return result;
         }
         const describe = (p) => (p.benchmark === undefined ? p.message : `benchmark ${JSON.stringify(p.benchmark)}: ${p.message}`);
         const [first] = this.problems;
         if (this.problems.length === 1 && first !== undefined)
-            throw new common_ResultFileError(`${this.file}: ${describe(first)}.`, this.file, result);
+            throw new ResultFileError(`${this.file}: ${describe(first)}.`, this.file, result);
         const okNames = new Set(good.map((m) => m.benchmark)).size;
-        throw new common_ResultFileError(`${this.file}: ${this.problems.length} problems in this ${FORMAT_LABELS[this.format]} file:\n${this.problems.map((p) => `  - ${describe(p)}.`).join('\n')}` +
+        throw new ResultFileError(`${this.file}: ${this.problems.length} problems in this ${FORMAT_LABELS[this.format]} file:\n${this.problems.map((p) => `  - ${describe(p)}.`).join('\n')}` +
             (okNames === 0 ? '' : okNames === 1 ? '\nThe other benchmark in the file is fine.' : `\nThe other ${okNames} benchmarks in the file are fine.`), this.file, result);
     }
 }
@@ -3036,6 +3088,7 @@ function unitOf(contains) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/parsers/latency-log.ts
+
 
 
 
@@ -3599,10 +3652,13 @@ class LatencyScanner {
             throw new core_errors/* ConfigurationError */.j1(`${this.file}: no latency samples (${why})`, { location: { file: this.file } });
         }
         const samples = this.samples.finish();
-        const [p50, p90, p95, p99, p999] = percentiles(samples, Object.values(LATENCY_PERCENTILES));
+        const names = Object.keys(LATENCY_PERCENTILES);
+        const { values, intervals } = percentilesWithIntervals(samples, Object.values(LATENCY_PERCENTILES));
+        const [p50, p90, p95, p99, p999] = values;
         const fromName = this.columnName === undefined ? undefined : unitFromName(this.columnName);
         const unit = this.opts.unit ?? fromName ?? 'ms';
-        const summary = { count, unit, p50, p90, p95, p99, p999, mean: (this.sum + this.comp) / count, max: this.max, min: this.min };
+        const percentileCIs = Object.fromEntries(names.map((name, i) => [name, intervals[i]]));
+        const summary = { count, unit, p50, p90, p95, p99, p999, mean: (this.sum + this.comp) / count, max: this.max, min: this.min, percentileCIs };
         if (this.columnName !== undefined)
             summary.column = this.columnName;
         if (this.opts.unit === undefined && fromName === undefined)
@@ -3745,63 +3801,94 @@ function ranksByHistogram(values, ranks) {
     selectRanks(picked, [...new Set(positions)].sort((x, y) => x - y));
     return new Map(bucketOf.map((q, i) => [q.rank, picked[positions[i]]]));
 }
+/** Order statistics of `values` at the given 0-based ranks (values may be reordered for small inputs). */
+function orderStatistics(values, wanted) {
+    const ranks = [...new Set(wanted)].sort((x, y) => x - y);
+    const at = values.length > 1 << 16 ? ranksByHistogram(values, ranks) : undefined;
+    if (at !== undefined)
+        return at;
+    selectRanks(values, ranks);
+    return new Map(ranks.map((r) => [r, values[r]]));
+}
+function percentilePlan(n, p) {
+    if (!(p >= 0 && p <= 100))
+        throw new RangeError(`percentile ${p} is outside [0, 100]`);
+    const v = (n - 1) * (p / 100);
+    if (v >= n - 1)
+        return { lo: n - 1, hi: n - 1, g: 0 };
+    const lo = Math.floor(v);
+    return { lo, hi: lo + 1, g: v - lo };
+}
+/** numpy's two-sided lerp. */
+function lerp(a, b, g) {
+    const diff = b - a;
+    return g >= 0.5 ? b - diff * (1 - g) : a + diff * g;
+}
 /**
  * numpy.percentile(values, percents) with the default 'linear' method, bit for bit: virtual index (n-1)*(p/100),
  * and numpy's two-sided lerp. Large inputs are left as they are; small ones (or unlucky samples) are partially
  * reordered by an in-place selection.
  */
 function percentiles(values, percents) {
+    return percentilesWithIntervals(values, percents).values;
+}
+/**
+ * Ranks bounding the bootstrap percentile interval of the p-th percentile of n samples. The bootstrap
+ * distribution of a sample quantile needs no resampling: the number of resampled values at or below the j-th
+ * smallest sample is Binomial(n, (j + 1) / n), so the resampled quantile is an order statistic of the sample
+ * whose rank is spread like that binomial around the percentile's own rank — by about √(n·q·(1 − q)) ranks
+ * (normal approximation; the rank is rounded outwards and clamped to the sample).
+ */
+function percentileIntervalRanks(n, p, level) {
+    const q = p / 100;
+    const z = jstat_default().normal.inv(1 - (1 - level) / 2, 0, 1);
+    const centre = (n - 1) * q;
+    const spread = z * Math.sqrt(n * q * (1 - q));
+    const clamp = (r) => Math.min(n - 1, Math.max(0, r));
+    return [clamp(Math.floor(centre - spread)), clamp(Math.ceil(centre + spread))];
+}
+/**
+ * percentiles() together with the bootstrap percentile interval (see percentileIntervalRanks) of each, at
+ * `level` (default 0.95), from one selection pass over the values.
+ */
+function percentilesWithIntervals(values, percents, level = 0.95) {
     const n = values.length;
     if (n === 0)
         throw new RangeError('no values');
-    const plan = percents.map((p) => {
-        if (!(p >= 0 && p <= 100))
-            throw new RangeError(`percentile ${p} is outside [0, 100]`);
-        const v = (n - 1) * (p / 100);
-        if (v >= n - 1)
-            return { lo: n - 1, hi: n - 1, g: 0 };
-        const lo = Math.floor(v);
-        return { lo, hi: lo + 1, g: v - lo };
-    });
-    const ranks = [...new Set(plan.flatMap((q) => [q.lo, q.hi]))].sort((x, y) => x - y);
-    let at = n > 1 << 16 ? ranksByHistogram(values, ranks) : undefined;
-    if (at === undefined) {
-        selectRanks(values, ranks);
-        at = new Map(ranks.map((r) => [r, values[r]]));
-    }
-    const value = at;
-    return plan.map(({ lo, hi, g }) => {
-        const a = value.get(lo);
-        const b = value.get(hi);
-        const diff = b - a;
-        return g >= 0.5 ? b - diff * (1 - g) : a + diff * g;
-    });
+    const plan = percents.map((p) => percentilePlan(n, p));
+    const bounds = percents.map((p) => percentileIntervalRanks(n, p, level));
+    const at = orderStatistics(values, [...plan.flatMap((q) => [q.lo, q.hi]), ...bounds.flat()]);
+    return {
+        values: plan.map(({ lo, hi, g }) => lerp(at.get(lo), at.get(hi), g)),
+        intervals: bounds.map(([lo, hi]) => ({ lower: at.get(lo), upper: at.get(hi), level })),
+    };
 }
-const READ_CHUNK = (/* unused pure expression or super */ null && (1 << 20));
+const READ_CHUNK = 1 << 20;
 /** Streams a latency log from disk and summarises it; memory is the samples (8 bytes each) plus one chunk. */
 async function ingestLatencyFile(file, opts = {}) {
+    const label = opts.label ?? file;
     let size;
     try {
-        const s = await stat(file);
+        const s = await (0,promises_.stat)(file);
         if (!s.isFile())
             throw new Error('not a regular file');
         size = s.size;
     }
     catch (e) {
-        throw new ConfigurationError(`${file}: cannot read the latency log: ${errorMessage(e)}`, { location: { file }, cause: e });
+        throw new core_errors/* ConfigurationError */.j1(`${label}: cannot read the latency log: ${(0,core_errors/* errorMessage */.gJ)(e)}`, { location: { file: label }, cause: e });
     }
     if (size === 0)
-        throw new ConfigurationError(`${file}: no latency samples (the file is empty)`, { location: { file } });
-    const scanner = new LatencyScanner(file, opts, size);
-    const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
+        throw new core_errors/* ConfigurationError */.j1(`${label}: no latency samples (the file is empty)`, { location: { file: label } });
+    const scanner = new LatencyScanner(label, opts, size);
+    const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK });
     try {
         for await (const chunk of stream)
             scanner.push(chunk);
     }
     catch (e) {
-        if (e instanceof ConfigurationError)
+        if (e instanceof core_errors/* ConfigurationError */.j1)
             throw e;
-        throw new ConfigurationError(`${file}: cannot read the latency log: ${errorMessage(e)}`, { location: { file }, cause: e });
+        throw new core_errors/* ConfigurationError */.j1(`${label}: cannot read the latency log: ${(0,core_errors/* errorMessage */.gJ)(e)}`, { location: { file: label }, cause: e });
     }
     finally {
         stream.destroy();
@@ -3859,16 +3946,16 @@ function measurementsOf(benchmark, s, warnings, file) {
     const lower = (metric, value) => ({ benchmark, metric, unit: s.unit, direction: 'lower', samples: [value] });
     const out = [];
     const tail = [
-        ['p50', 50, s.p50],
-        ['p90', 90, s.p90],
-        ['p95', 95, s.p95],
-        ['p99', 99, s.p99],
-        ['p99.9', 99.9, s.p999],
+        ['p50', 50, 'p50'],
+        ['p90', 90, 'p90'],
+        ['p95', 95, 'p95'],
+        ['p99', 99, 'p99'],
+        ['p99.9', 99.9, 'p999'],
     ];
     const skipped = [];
-    for (const [metric, percent, value] of tail) {
+    for (const [metric, percent, name] of tail) {
         if (s.count >= minSamplesFor(percent))
-            out.push(lower(metric, value));
+            out.push({ ...lower(metric, s[name]), interval: s.percentileCIs[name] });
         else
             skipped.push(`${metric} (needs ${minSamplesFor(percent).toLocaleString('en')})`);
     }
@@ -3881,21 +3968,28 @@ function measurementsOf(benchmark, s, warnings, file) {
 }
 /**
  * Parser for small latency logs held in memory. The benchmark is the file's base name; metrics p50 … p99.9,
- * mean, max (lower is better) and throughput (higher) when timestamps give the duration. `meta.latency` holds
- * the summary with the raw samples, for bootstrap intervals of the tail percentiles.
+ * mean, max (lower is better) and throughput (higher) when timestamps give the duration; each percentile carries
+ * its 95% bootstrap interval. `meta.latency` holds the summary.
  */
 const latencyLogParser = {
     format: 'latency-log',
     detect,
     parse(file, text, opts) {
-        const summary = summarizeLatencyLog(file, text, { keepSamples: true });
-        const warnings = [];
-        if (summary.unitAssumed)
-            warnings.push(`${file}: no latency unit in the file; assuming ms (name the column e.g. latency_us, or set the unit)`);
-        const benchmark = opts?.name ?? external_node_path_default().basename(file, external_node_path_default().extname(file));
-        return { file, format: 'latency-log', measurements: measurementsOf(benchmark, summary, warnings, file), warnings, meta: { latency: summary } };
+        return latencyParsedFile(file, summarizeLatencyLog(file, text), opts);
     },
 };
+/** The ParsedFile of a summarised latency log (shared by the in-memory parser and the streaming reader). */
+function latencyParsedFile(file, summary, opts) {
+    const warnings = [];
+    if (summary.unitAssumed)
+        warnings.push(`${file}: no latency unit in the file; assuming ms (name the column e.g. latency_us, or set the unit)`);
+    const benchmark = opts?.name ?? external_node_path_default().basename(file, external_node_path_default().extname(file));
+    return { file, format: 'latency-log', measurements: measurementsOf(benchmark, summary, warnings, file), warnings, meta: { latency: summary } };
+}
+/** Whether the start of a file (its first few lines suffice) looks like a latency log. */
+function looksLikeLatencyLog(file, head) {
+    return detect(file, head);
+}
 
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/parsers/pytest-benchmark.ts
 
@@ -4041,16 +4135,23 @@ function parseResultFile(file, text, format, opts) {
         // Broken JSON is reported as such, with its position, rather than as an unknown format.
         if (/^[\s\uFEFF]*[{[]/.test(text))
             readJson(file, text);
-        throw new common_ResultFileError(`${file}: cannot tell the format of this result file. Known formats: ${FORMAT_NAMES.join(', ')}. Set the format explicitly if it is one of them.`, file);
+        throw new ResultFileError(`${file}: cannot tell the format of this result file. Known formats: ${FORMAT_NAMES.join(', ')}. Set the format explicitly if it is one of them.`, file);
     }
     return parseAs(parserFor(detected), file, text, opts);
 }
 /** Reads and parses a result file; `displayPath` names it in messages (default: `file`). */
 async function readResultFile(file, opts = {}) {
     const shown = opts.displayPath ?? file;
+    if (opts.format === undefined || opts.format === '' || opts.format === 'latency-log') {
+        const head = await largeFileHead(file);
+        if (head !== undefined && (opts.format === 'latency-log' || looksLikeLatencyLog(shown, head))) {
+            // Millions of latency samples are streamed into one typed array, never held as one string.
+            return latencyParsedFile(shown, await ingestLatencyFile(file, { label: shown }), opts);
+        }
+    }
     let text;
     try {
-        text = await readFile(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (e) {
         const code = e.code;
@@ -4058,10 +4159,32 @@ async function readResultFile(file, opts = {}) {
             ? 'not found. Check the path, and that the benchmark run wrote its results there'
             : code === 'EISDIR'
                 ? 'is a directory; give the result file inside it'
-                : `cannot be read (${code ?? errorMessage(e)})`;
+                : `cannot be read (${code ?? (0,core_errors/* errorMessage */.gJ)(e)})`;
         throw new ResultFileError(`${shown}: result file ${why}.`, shown);
     }
     return parseResultFile(shown, text, opts.format, opts);
+}
+const STREAM_ABOVE_BYTES = 16 << 20;
+/** The first 64 KiB of a regular file larger than STREAM_ABOVE_BYTES; undefined for anything else. */
+async function largeFileHead(file) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, 'r');
+        const st = await handle.stat();
+        if (!st.isFile() || st.size <= STREAM_ABOVE_BYTES)
+            return undefined;
+        const buf = Buffer.alloc(64 << 10);
+        const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+        // Cut at the last line break so that a partial line does not spoil detection.
+        const text = buf.subarray(0, bytesRead).toString('utf8');
+        return text.slice(0, text.lastIndexOf('\n') + 1);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await handle?.close();
+    }
 }
 function parseAs(parser, file, text, opts) {
     try {
@@ -4071,13 +4194,13 @@ function parseAs(parser, file, text, opts) {
         // A parser bug must not surface as a bare stack trace naming nothing.
         if (!(e instanceof core_errors/* ConfigurationError */.j1))
             throw new Error(`${file}: internal error while reading it as ${parser.format}: ${(0,core_errors/* errorMessage */.gJ)(e)}`, { cause: e });
-        if (e instanceof common_ResultFileError && e.partial !== undefined)
+        if (e instanceof ResultFileError && e.partial !== undefined)
             throw e;
         // The file does not fit a forced format: say which one it fits.
         const detected = detectFormat(file, text);
         if (detected === undefined || detected === parser.format)
             throw e;
-        throw new common_ResultFileError(`${e.message} The file looks like ${detected} output: set the format to ${detected}, or leave it out to detect it.`, file, undefined, e.location?.line, e.location?.column);
+        throw new ResultFileError(`${e.message} The file looks like ${detected} output: set the format to ${detected}, or leave it out to detect it.`, file, undefined, e.location?.line, e.location?.column);
     }
 }
 
@@ -4222,7 +4345,23 @@ function telemetrySection(passes) {
 
 
 
-const collected0 = () => ({ measurements: [], problems: [], files: [], telemetry: [] });
+const collected0 = () => ({ measurements: [], problems: [], files: [], telemetry: [], latencyBenchmarks: new Set() });
+/**
+ * One latency log on each side names the same benchmark whatever the two files are called
+ * (`--current after.csv --baseline before.csv`).
+ */
+function pairLatencyLogs(ctx, current, baseline) {
+    const [cur] = current.latencyBenchmarks;
+    const [base] = baseline.latencyBenchmarks;
+    if (current.latencyBenchmarks.size !== 1 || baseline.latencyBenchmarks.size !== 1 || cur === undefined || base === undefined || cur === base)
+        return;
+    if (baseline.measurements.some((m) => m.benchmark === cur))
+        return;
+    ctx.log.info(`comparing latency log ${base} (baseline) with ${cur} (current) as benchmark ${cur}`);
+    for (const m of baseline.measurements)
+        if (m.benchmark === base)
+            m.benchmark = cur;
+}
 /** Telemetry summaries of a pass as measurements of the `telemetry` benchmark: judged only when config.metrics names them. */
 function telemetryMeasurements(t) {
     return t.summary.flatMap((s) => ['mean', 'p95', 'max'].map((stat) => ({ benchmark: TELEMETRY, metric: `${s.metric}.${stat}`, unit: s.unit, direction: 'lower', samples: [s[stat]] })));
@@ -4245,22 +4384,18 @@ async function readResults(ctx, pattern, format, into, dir = ctx.workspace, labe
     for (const file of files) {
         const shown = `${label}${external_node_path_default().relative(dir, file) || file}`;
         try {
-            let text;
-            try {
-                text = await (0,promises_.readFile)(file, 'utf8');
-            }
-            catch (e) {
-                throw new core_errors/* ConfigurationError */.j1(`${shown}: cannot read the result file (${e.code ?? (0,core_errors/* errorMessage */.gJ)(e)})`, { location: { file: shown } });
-            }
-            const parsed = parseResultFile(shown, text, format);
+            const parsed = await readResultFile(file, { ...(format ? { format } : {}), displayPath: shown });
             for (const w of parsed.warnings)
                 ctx.log.warning(w.startsWith(shown) ? w : `${shown}: ${w}`);
             into.measurements.push(...parsed.measurements);
+            if (parsed.format === 'latency-log')
+                for (const m of parsed.measurements)
+                    into.latencyBenchmarks.add(m.benchmark);
             into.files.push(shown);
         }
         catch (e) {
             // Keep what the file had that was good; the bad part is a finding naming the file and benchmarks.
-            if (e instanceof common_ResultFileError && e.partial) {
+            if (e instanceof ResultFileError && e.partial) {
                 into.measurements.push(...e.partial.measurements);
                 into.files.push(shown);
             }
@@ -4418,6 +4553,7 @@ async function runPerfGate(ctx) {
     else if (baselineFile) {
         const b = collected0();
         await readResults(ctx, baselineFile, format, b);
+        pairLatencyLogs(ctx, collected, b);
         collected.problems.push(...b.problems.map((f) => ({ ...f, id: `baseline:${f.id}` })));
         baseline = b.measurements;
         baselineSource = baselineFile;

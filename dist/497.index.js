@@ -161,6 +161,7 @@ function chooseBaseline(h, fingerprint) {
 /* harmony export */   L6: () => (/* binding */ RepoBaselineStore),
 /* harmony export */   WF: () => (/* binding */ noBaselineStore)
 /* harmony export */ });
+/* unused harmony export repoBaselinePath */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -193,7 +194,14 @@ function parseHistory(text, where, expected) {
     }
     return h;
 }
-/** Baselines committed to the repository: baselines/<gate>/<suite>.json under the workspace. */
+/**
+ * Where a suite's baseline file lives under baselines/: perf-gate's, the common case, at `<suite>.json`; the other
+ * gates' at `<gate>/<suite>.json`. Each file names its gate and suite, so a clash is an error, never a mix-up.
+ */
+function repoBaselinePath(gate, suite) {
+    return gate === 'perf-gate' ? `${safe(suite)}.json` : `${gate}/${safe(suite)}.json`;
+}
+/** Baselines committed to the repository: baselines/<suite>.json (perf-gate) or baselines/<gate>/<suite>.json under the workspace. */
 class RepoBaselineStore {
     displayDir;
     kind = 'repo';
@@ -207,11 +215,11 @@ class RepoBaselineStore {
         this.dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workspace, displayDir);
     }
     file(gate, suite) {
-        return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(this.dir, gate, `${safe(suite)}.json`);
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(this.dir, ...repoBaselinePath(gate, suite).split('/'));
     }
     async load(gate, suite) {
         const file = this.file(gate, suite);
-        const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.join(this.displayDir, gate, `${safe(suite)}.json`);
+        const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.join(this.displayDir, repoBaselinePath(gate, suite));
         let text;
         try {
             text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');

@@ -40,7 +40,7 @@ const perf = (name, port, extra = []) => shipgate(['perf-gate', '--name', name, 
 console.log(`shipgate demo on Node ${process.versions.node}\n`);
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-// The committed baseline (baselines/perf-gate/demo.json) is the demo's store; from other hardware it is flagged.
+// The committed baseline (baselines/demo.json) is the demo's store; from other hardware it is flagged.
 cpSync(path.join(root, 'baselines'), path.join(work, 'baselines'), { recursive: true });
 const results = [];
 

@@ -92,6 +92,43 @@ describe('the bundled CLI', () => {
     assert.doesNotMatch(bad.stdout + bad.stderr, /\n\s+at [^\n]*\.(js|ts):\d+:\d+/, 'no stack trace');
   });
 
+  test('perf-gate --update-baseline writes baselines/<suite>.json, which the next run compares against', async () => {
+    const dir = await tmp();
+    const results = (scale: number) =>
+      JSON.stringify({ schemaVersion: 1, benchmarks: [{ name: 'decode', unit: 'ms', samples: [8.1, 7.9, 8.3, 8.0, 8.2, 7.8, 8.1, 8.0].map((x) => x * scale) }] });
+    await writeFile(path.join(dir, 'now.json'), results(1));
+    const save = await shipgate(['perf-gate', '--name', 'infer', '--current', 'now.json', '--update-baseline', '--report-dir', 'out'], dir);
+    assert.equal(save.code, 0, save.stderr + save.stdout);
+    const saved = JSON.parse(await readFile(path.join(dir, 'baselines', 'infer.json'), 'utf8')) as { gate: string; suite: string; entries: unknown[] };
+    assert.deepEqual([saved.gate, saved.suite, saved.entries.length], ['perf-gate', 'infer', 1]);
+    await writeFile(path.join(dir, 'slow.json'), results(1.4));
+    const slow = await shipgate(['perf-gate', '--name', 'infer', '--current', 'slow.json', '--report-dir', 'out2'], dir);
+    assert.equal(slow.code, 1, slow.stderr + slow.stdout);
+    const report = JSON.parse(await readFile(path.join(dir, 'out2', 'report.json'), 'utf8')) as { details: { results: { verdict: string }[] } };
+    assert.deepEqual(report.details.results.map((r) => r.verdict), ['regression']);
+  });
+
+  test('perf-gate compares one latency log per side by the percentiles\' intervals', async () => {
+    const dir = await tmp();
+    // Deterministic, well-spread latencies: 20,000 values of a fixed lognormal-like curve, shuffled by a stride.
+    const log = (scale: number) => {
+      const n = 20_000;
+      const values = Array.from({ length: n }, (_, i) => (scale * 4 * Math.exp(1.2 * (((i * 7919) % n) / n - 0.5) ** 3 * 8)).toFixed(4));
+      return `latency_ms\n${values.join('\n')}\n`;
+    };
+    await writeFile(path.join(dir, 'before.csv'), log(1));
+    await writeFile(path.join(dir, 'after.csv'), log(1.3));
+    await writeFile(path.join(dir, 'same.csv'), log(1));
+    const slow = await shipgate(['perf-gate', '--name', 'api', '--current', 'after.csv', '--baseline', 'before.csv', '--report-dir', 'out'], dir);
+    assert.equal(slow.code, 1, slow.stderr + slow.stdout);
+    const report = JSON.parse(await readFile(path.join(dir, 'out', 'report.json'), 'utf8')) as { details: { results: { benchmark: string; metric: string; verdict: string; ci: [number, number] | null }[] } };
+    const p99 = report.details.results.find((r) => r.metric === 'p99');
+    assert.equal(p99?.verdict, 'regression');
+    assert.ok(p99?.ci && p99.ci[0] > 0.2 && p99.ci[1] < 0.4, `p99 interval ${p99?.ci?.join('..')}`);
+    const same = await shipgate(['perf-gate', '--name', 'api', '--current', 'same.csv', '--baseline', 'before.csv', '--report-dir', 'out2'], dir);
+    assert.equal(same.code, 0, same.stderr + same.stdout);
+  });
+
   test('perf-gate: a suite that fails is reported, and the results it wrote are still compared', async () => {
     const dir = await tmp();
     const results = JSON.stringify({ schemaVersion: 1, benchmarks: [{ name: 'a', unit: 'ms', samples: [1, 1.1, 0.9, 1, 1.05, 0.95] }] });

@@ -65,23 +65,32 @@ describe('runner fingerprint', () => {
 });
 
 describe('repo baseline store', () => {
-  test('round trip under baselines/<gate>/<suite>.json', async () => {
+  test('round trip under baselines/<suite>.json for perf-gate, baselines/<gate>/<suite>.json for the others', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'sg-base-'));
     const store = new RepoBaselineStore(root);
     assert.deepEqual(await store.load('perf-gate', 'gpu suite'), {});
     const h = appendEntry(emptyHistory<{ value: number }>('perf-gate', 'gpu suite'), entry('A', 1));
     const { location } = await store.save(h);
-    assert.equal(location, path.join(root, 'baselines', 'perf-gate', 'gpu_suite.json'));
+    assert.equal(location, path.join(root, 'baselines', 'gpu_suite.json'));
     const back = await store.load<{ value: number }>('perf-gate', 'gpu suite');
     assert.deepEqual(back.history, h);
-    assert.equal(back.source, 'baselines/perf-gate/gpu_suite.json');
+    assert.equal(back.source, 'baselines/gpu_suite.json');
     assert.deepEqual(JSON.parse(await readFile(location, 'utf8')), h);
+    const m = appendEntry(emptyHistory<{ value: number }>('model-validate', 'gpu suite'), entry('A', 2));
+    assert.equal((await store.save(m)).location, path.join(root, 'baselines', 'model-validate', 'gpu_suite.json'));
+    assert.equal((await store.load('model-validate', 'gpu suite')).source, 'baselines/model-validate/gpu_suite.json');
+  });
+  test('a file that holds another gate\'s or suite\'s baseline is an error, not a mix-up', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'sg-base-'));
+    await mkdir(path.join(root, 'baselines'), { recursive: true });
+    await writeFile(path.join(root, 'baselines', 'y.json'), JSON.stringify(appendEntry(emptyHistory<{ value: number }>('perf-gate', 'other'), entry('A', 1))));
+    await assert.rejects(new RepoBaselineStore(root).load('perf-gate', 'y'), (e: unknown) => e instanceof ConfigurationError && /baselines\/y\.json: holds the baseline of perf-gate suite "other"/.test(e.message));
   });
   test('a corrupt baseline file is a configuration error naming the file', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'sg-base-'));
-    await mkdir(path.join(root, 'baselines', 'perf-gate'), { recursive: true });
-    await writeFile(path.join(root, 'baselines', 'perf-gate', 'x.json'), '{"schemaVersion": 1, "entries": [');
-    await assert.rejects(new RepoBaselineStore(root).load('perf-gate', 'x'), (e: unknown) => e instanceof ConfigurationError && /baselines\/perf-gate\/x\.json: not valid JSON/.test(e.message));
+    await mkdir(path.join(root, 'baselines'), { recursive: true });
+    await writeFile(path.join(root, 'baselines', 'x.json'), '{"schemaVersion": 1, "entries": [');
+    await assert.rejects(new RepoBaselineStore(root).load('perf-gate', 'x'), (e: unknown) => e instanceof ConfigurationError && /baselines\/x\.json: not valid JSON/.test(e.message));
   });
 });
 

@@ -38,7 +38,15 @@ function parseHistory<T>(text: string, where: string, expected: { gate: GateName
   return h as BaselineHistory<T>;
 }
 
-/** Baselines committed to the repository: baselines/<gate>/<suite>.json under the workspace. */
+/**
+ * Where a suite's baseline file lives under baselines/: perf-gate's, the common case, at `<suite>.json`; the other
+ * gates' at `<gate>/<suite>.json`. Each file names its gate and suite, so a clash is an error, never a mix-up.
+ */
+export function repoBaselinePath(gate: GateName, suite: string): string {
+  return gate === 'perf-gate' ? `${safe(suite)}.json` : `${gate}/${safe(suite)}.json`;
+}
+
+/** Baselines committed to the repository: baselines/<suite>.json (perf-gate) or baselines/<gate>/<suite>.json under the workspace. */
 export class RepoBaselineStore implements BaselineStore {
   readonly kind = 'repo' as const;
   private readonly dir: string;
@@ -54,12 +62,12 @@ export class RepoBaselineStore implements BaselineStore {
   }
 
   file(gate: GateName, suite: string): string {
-    return path.join(this.dir, gate, `${safe(suite)}.json`);
+    return path.join(this.dir, ...repoBaselinePath(gate, suite).split('/'));
   }
 
   async load<T>(gate: GateName, suite: string): Promise<{ history?: BaselineHistory<T>; source?: string }> {
     const file = this.file(gate, suite);
-    const shown = path.posix.join(this.displayDir, gate, `${safe(suite)}.json`);
+    const shown = path.posix.join(this.displayDir, repoBaselinePath(gate, suite));
     let text: string;
     try {
       text = await readFile(file, 'utf8');

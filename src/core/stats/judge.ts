@@ -14,6 +14,8 @@
  *   inconclusive ⇔ too few samples (fewer than minSamples per side; for a quantile other than the median,
  *                  fewer than 10 / min(q, 1 − q) per side, e.g. 10 000 for P99.9), a baseline statistic of 0,
  *                  or sample sizes with which the test cannot reach significance across the family.
+ *   One estimate per side with its interval (a percentile of one latency log each): the p-value is that of a
+ *   z-test of the log ratio, the interval of the change comes from the same normal (see judgeEstimates).
  *
  * Why this combination:
  * - (a) carries the error control. The probability that a run reports any false regression is at most alpha
@@ -88,10 +90,22 @@ export interface Judgement {
   outliers?: [number, number];
 }
 
+export interface EstimateInterval {
+  lower: number;
+  upper: number;
+  /** Confidence level of [lower, upper], e.g. 0.95. */
+  level: number;
+}
+
 export interface JudgeItem {
   baseline: number[];
   current: number[];
   options: JudgeOptions;
+  /**
+   * When each side is one estimate from many raw samples of one run (a latency percentile), its confidence
+   * interval; with one value per side the comparison then uses these instead of failing on sample count.
+   */
+  intervals?: { baseline: EstimateInterval; current: EstimateInterval };
 }
 
 const DEFAULT_ALPHA = 0.05;
@@ -175,6 +189,7 @@ function judgeOne(item: JudgeItem, index: number): Judgement | Tested {
   };
   if (b.length < rawB.length || c.length < rawC.length) base.outliers = [rawB.length - b.length, rawC.length - c.length];
   if (b.length && c.length) base.change = relativeChange(base.baseline, base.current);
+  if (item.intervals && rawB.length === 1 && rawC.length === 1) return judgeEstimates(base, item.intervals, o);
   const need = requiredSamples(q, o.minSamples ?? DEFAULT_MIN_SAMPLES);
   if (rawB.length < need || rawC.length < need) {
     const what = q === 0.5 ? '' : ` for quantile ${q}`;
@@ -220,6 +235,49 @@ function judgeOne(item: JudgeItem, index: number): Judgement | Tested {
     bar: Math.max(o.threshold, noiseFloor),
     alpha,
     minP,
+  };
+}
+
+/** Standard error of log(estimate) from its interval, read as a normal interval on the log scale. */
+function logStandardError(i: EstimateInterval): number {
+  const z = jStat.normal.inv(1 - (1 - i.level) / 2, 0, 1);
+  return (Math.log(i.upper) - Math.log(i.lower)) / (2 * z);
+}
+
+/**
+ * Two single estimates with their intervals: z-test of the log ratio with the two standard errors combined
+ * (independent runs), the interval of the change from the same normal, the baseline's relative half-width as
+ * the noise floor. Only run-internal sampling noise is in these intervals, so the practical threshold matters
+ * more here than with repetitions.
+ */
+function judgeEstimates(base: Judgement, intervals: NonNullable<JudgeItem['intervals']>, o: JudgeOptions): Judgement | Tested {
+  const alpha = o.alpha ?? DEFAULT_ALPHA;
+  const b = base.baseline;
+  const c = base.current;
+  for (const [side, i, v] of [['baseline', intervals.baseline, b], ['current', intervals.current, c]] as const) {
+    if (!(i.lower <= v && v <= i.upper && i.level > 0 && i.level < 1)) return { ...base, reason: `the ${side} interval [${i.lower}, ${i.upper}] at level ${i.level} does not hold its value ${v}` };
+  }
+  if (b === 0) return { ...base, reason: 'baseline statistic is 0, a relative change is undefined' };
+  if (c === 0 || intervals.baseline.lower <= 0 || intervals.current.lower <= 0) return { ...base, reason: 'an interval reaches 0, so the change cannot be judged on a log scale' };
+  const d = Math.log(c) - Math.log(b);
+  const se = Math.hypot(logStandardError(intervals.baseline), logStandardError(intervals.current));
+  const sign = o.direction === 'lower' ? 1 : -1;
+  const z = se > 0 ? (sign * d) / se : sign * d > 0 ? Infinity : sign * d < 0 ? -Infinity : 0;
+  const pWorse = z === 0 && se === 0 ? 1 : jStat.normal.cdf(-z, 0, 1);
+  const pBetter = z === 0 && se === 0 ? 1 : jStat.normal.cdf(z, 0, 1);
+  const zc = jStat.normal.inv(1 - alpha / 2, 0, 1);
+  const ci: [number, number] = [Math.expm1(d - zc * se), Math.expm1(d + zc * se)];
+  const change = relativeChange(b, c);
+  const halfWidth = (intervals.baseline.upper - intervals.baseline.lower) / 2 / b;
+  const noiseFloor = Math.max(o.noiseFloor ?? 0, halfWidth);
+  return {
+    judgement: { ...base, verdict: 'unchanged', change, ci, pValue: pWorse, noiseFloor },
+    pBetter,
+    worse: sign * change,
+    worseCi: sign === 1 ? ci : [-ci[1], -ci[0]],
+    bar: Math.max(o.threshold, noiseFloor),
+    alpha,
+    minP: 0,
   };
 }
 

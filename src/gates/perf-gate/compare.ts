@@ -1,5 +1,5 @@
 import { median } from '../../core/stats/descriptive.js';
-import { judgeFamily, type JudgeOptions } from '../../core/stats/judge.js';
+import { judgeFamily, type JudgeItem } from '../../core/stats/judge.js';
 import { globMatcher, statisticOf, type PerfConfig } from './config.js';
 import type { Direction, Measurement } from './parsers/types.js';
 
@@ -38,7 +38,11 @@ export function pool(measurements: Measurement[]): Map<string, Measurement> {
     const seen = out.get(k);
     if (!seen) out.set(k, { ...m, samples: [...m.samples] });
     else if (seen.unit !== m.unit) throw new RangeError(`${m.benchmark} ${m.metric}: mixed units ${seen.unit} and ${m.unit}`);
-    else seen.samples.push(...m.samples);
+    else {
+      seen.samples.push(...m.samples);
+      // Several runs are compared by their spread, not by one run's interval.
+      delete seen.interval;
+    }
   }
   return out;
 }
@@ -64,7 +68,7 @@ export function compare(current: Measurement[], baseline: Measurement[] | undefi
   const ignored = config.ignore.map(globMatcher);
   const overrides = config.benchmarks.map((o) => ({ ...o, test: globMatcher(o.match) }));
   const rows: ResultRow[] = [];
-  const family: { row: ResultRow; baseline: number[]; current: number[]; options: JudgeOptions }[] = [];
+  const family: (JudgeItem & { row: ResultRow })[] = [];
 
   // Telemetry summaries are judged only when named in `metrics` (e.g. gpu0.memory.used.max).
   const wanted = (m: Measurement) => (m.benchmark === 'telemetry' ? config.metrics.includes(m.metric) : config.metrics.length === 0 || config.metrics.includes(m.metric));
@@ -110,6 +114,7 @@ export function compare(current: Measurement[], baseline: Measurement[] | undefi
       row,
       baseline: b.samples,
       current: c.samples,
+      ...(b.interval && c.interval && b.samples.length === 1 && c.samples.length === 1 ? { intervals: { baseline: b.interval, current: c.interval } } : {}),
       options: {
         direction,
         threshold,
@@ -120,7 +125,7 @@ export function compare(current: Measurement[], baseline: Measurement[] | undefi
       },
     });
   }
-  const judged = judgeFamily(family.map(({ baseline: bl, current: cu, options }) => ({ baseline: bl, current: cu, options })));
+  const judged = judgeFamily(family.map(({ row: _row, ...item }) => item));
   for (const [i, j] of judged.entries()) {
     const { row } = family[i] ?? {};
     if (!row) continue;

@@ -1,4 +1,4 @@
-import { glob, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { glob, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appendEntry, chooseBaseline, emptyHistory } from '../../core/baseline/history.js';
 import { ConfigurationError, errorMessage } from '../../core/errors.js';
@@ -11,7 +11,7 @@ import { startTelemetry, toCsv, type TelemetryResult } from '../../core/telemetr
 import { abOrder, resolveBase, withWorktrees } from './ab.js';
 import { compare, type ResultRow } from './compare.js';
 import { loadPerfConfig, type PerfConfig } from './config.js';
-import { ResultFileError, parseResultFile } from './parsers/index.js';
+import { ResultFileError, readResultFile } from './parsers/index.js';
 import type { FormatName, Measurement } from './parsers/types.js';
 import { TELEMETRY, pct, regressionFindings, resultSections, runVerdict, summaryLine, telemetrySection, trendChart } from './report.js';
 
@@ -26,9 +26,24 @@ interface Collected {
   files: string[];
   /** Telemetry of each measured pass. */
   telemetry: TelemetryResult[];
+  /** Benchmarks named after latency-log files (a log's benchmark is its file's base name). */
+  latencyBenchmarks: Set<string>;
 }
 
-const collected0 = (): Collected => ({ measurements: [], problems: [], files: [], telemetry: [] });
+const collected0 = (): Collected => ({ measurements: [], problems: [], files: [], telemetry: [], latencyBenchmarks: new Set() });
+
+/**
+ * One latency log on each side names the same benchmark whatever the two files are called
+ * (`--current after.csv --baseline before.csv`).
+ */
+function pairLatencyLogs(ctx: GateContext, current: Collected, baseline: Collected): void {
+  const [cur] = current.latencyBenchmarks;
+  const [base] = baseline.latencyBenchmarks;
+  if (current.latencyBenchmarks.size !== 1 || baseline.latencyBenchmarks.size !== 1 || cur === undefined || base === undefined || cur === base) return;
+  if (baseline.measurements.some((m) => m.benchmark === cur)) return;
+  ctx.log.info(`comparing latency log ${base} (baseline) with ${cur} (current) as benchmark ${cur}`);
+  for (const m of baseline.measurements) if (m.benchmark === base) m.benchmark = cur;
+}
 
 /** Telemetry summaries of a pass as measurements of the `telemetry` benchmark: judged only when config.metrics names them. */
 function telemetryMeasurements(t: TelemetryResult): Measurement[] {
@@ -54,15 +69,10 @@ async function readResults(ctx: GateContext, pattern: string, format: FormatName
   for (const file of files) {
     const shown = `${label}${path.relative(dir, file) || file}`;
     try {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (e) {
-        throw new ConfigurationError(`${shown}: cannot read the result file (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)})`, { location: { file: shown } });
-      }
-      const parsed = parseResultFile(shown, text, format);
+      const parsed = await readResultFile(file, { ...(format ? { format } : {}), displayPath: shown });
       for (const w of parsed.warnings) ctx.log.warning(w.startsWith(shown) ? w : `${shown}: ${w}`);
       into.measurements.push(...parsed.measurements);
+      if (parsed.format === 'latency-log') for (const m of parsed.measurements) into.latencyBenchmarks.add(m.benchmark);
       into.files.push(shown);
     } catch (e) {
       // Keep what the file had that was good; the bad part is a finding naming the file and benchmarks.
@@ -229,6 +239,7 @@ export async function runPerfGate(ctx: GateContext): Promise<Report> {
   } else if (baselineFile) {
     const b = collected0();
     await readResults(ctx, baselineFile, format, b);
+    pairLatencyLogs(ctx, collected, b);
     collected.problems.push(...b.problems.map((f) => ({ ...f, id: `baseline:${f.id}` })));
     baseline = b.measurements;
     baselineSource = baselineFile;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { compare, pool } from '../../../src/gates/perf-gate/compare.js';
 import { DEFAULT_CONFIG, globMatcher, statisticOf, type PerfConfig } from '../../../src/gates/perf-gate/config.js';
+import { latencyLogParser } from '../../../src/gates/perf-gate/parsers/latency-log.js';
 import type { Measurement } from '../../../src/gates/perf-gate/parsers/types.js';
 import { runVerdict, summaryLine } from '../../../src/gates/perf-gate/report.js';
 
@@ -88,5 +89,56 @@ describe('config helpers', () => {
     assert.equal(statisticOf('median'), 'median');
     assert.deepEqual(statisticOf('p99'), { quantile: 0.99 });
     assert.deepEqual(statisticOf('p99.9'), { quantile: 0.999 });
+  });
+});
+
+describe('single latency logs compared by their percentile intervals', () => {
+  // One log per side: each percentile is one value with its bootstrap interval, compared by a z-test of the log ratio.
+  const log = (seed: number, n: number, scale = 1): string => {
+    let a = seed >>> 0;
+    const rand = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const lines: string[] = ['latency_ms'];
+    for (let i = 0; i < n; i++) lines.push((scale * 5 * Math.exp(0.6 * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()))).toFixed(4));
+    return `${lines.join('\n')}\n`;
+  };
+  const parse = (text: string) => latencyLogParser.parse('api.csv', text).measurements;
+
+  test('a 25% slower log regresses at every percentile; its change interval lies above 0', () => {
+    const rows = compare(parse(log(2, 20_000, 1.25)), parse(log(1, 20_000)), config({ threshold: 0.05 }));
+    const byMetric = Object.fromEntries(rows.map((r) => [r.metric, r]));
+    for (const metric of ['p50', 'p90', 'p95', 'p99', 'p99.9']) {
+      const r = byMetric[metric]!;
+      assert.equal(r.verdict, 'regression', `${metric}: ${r.reason ?? ''} change ${r.change} ci ${r.ci?.join('..')}`);
+      assert.ok(r.ci && r.ci[0] > 0 && r.ci[0] < r.change! && r.change! < r.ci[1]);
+    }
+    // mean and max have no interval: one run per side is too few for them.
+    assert.equal(byMetric.mean?.verdict, 'inconclusive');
+    assert.match(byMetric.mean?.reason ?? '', /too few samples/);
+  });
+
+  test('two logs of the same distribution raise no false regression across 40 pairs', () => {
+    let falseAlarms = 0;
+    for (let s = 0; s < 40; s++) {
+      const rows = compare(parse(log(100 + 2 * s, 12_000)), parse(log(101 + 2 * s, 12_000)), config({ threshold: 0.05 }));
+      if (rows.some((r) => r.verdict === 'regression')) falseAlarms++;
+    }
+    assert.ok(falseAlarms <= 2, `${falseAlarms} of 40 A/A pairs raised a regression`);
+  });
+
+  test('a percentile whose interval touches 0 is inconclusive, not judged', () => {
+    const zeros = `latency_ms\n${Array.from({ length: 2000 }, (_, i) => (i < 1200 ? '0' : String(i))).join('\n')}\n`;
+    const rows = compare(parse(zeros), parse(zeros), config());
+    assert.match(rows.find((r) => r.metric === 'p50')?.reason ?? '', /reaches 0|baseline statistic is 0/);
+  });
+
+  test('several runs per side are compared by their spread, not by one run\'s interval', () => {
+    const pooled = pool([...parse(log(3, 2000)), ...parse(log(4, 2000))]);
+    assert.equal(pooled.get('api\u0000p50')?.interval, undefined);
+    assert.equal(pooled.get('api\u0000p50')?.samples.length, 2);
   });
 });

@@ -5,12 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ConfigurationError } from '../../../src/core/errors.js';
+import { readResultFile } from '../../../src/gates/perf-gate/parsers/index.js';
 import {
   ingestLatencyFile,
   latencyLogParser,
   minSamplesFor,
   parseDecimal,
   percentiles,
+  percentilesWithIntervals,
   summarizeLatencyLog,
   type LatencySummary,
 } from '../../../src/gates/perf-gate/parsers/latency-log.js';
@@ -161,6 +163,35 @@ describe('percentiles', () => {
     }
   });
 
+  test('the closed-form interval matches a resampling bootstrap percentile interval', () => {
+    const rand = rng(29);
+    const n = 5000;
+    const values = Float64Array.from(lognormal(rand, n));
+    const ps = [50, 90, 99];
+    const { values: point, intervals } = percentilesWithIntervals(Float64Array.from(values), ps);
+    assert.deepEqual(point, reference(values, ps));
+    // 4000 ordinary bootstrap resamples of the sample, numpy's percentile of each, 2.5% and 97.5% of those.
+    const boots = ps.map(() => new Float64Array(4000));
+    const resample = new Float64Array(n);
+    for (let b = 0; b < 4000; b++) {
+      for (let i = 0; i < n; i++) resample[i] = values[Math.floor(rand() * n)]!;
+      const got = percentiles(resample, ps);
+      got.forEach((v, k) => (boots[k]![b] = v));
+    }
+    const sorted = Float64Array.from(values).sort();
+    const rankOf = (v: number) => sorted.findIndex((x) => x >= v);
+    for (const [k, p] of ps.entries()) {
+      const [lo, hi] = reference(boots[k]!, [2.5, 97.5]) as [number, number];
+      const ours = intervals[k]!;
+      assert.equal(ours.level, 0.95);
+      assert.ok(ours.lower <= point[k]! && point[k]! <= ours.upper, `p${p}: the interval holds the estimate`);
+      // Bootstrap bounds are order statistics; ours must be within a few ranks of them (spread ±√(nq(1−q))·1.96).
+      const slack = Math.max(3, 0.15 * 1.96 * Math.sqrt(n * (p / 100) * (1 - p / 100)));
+      assert.ok(Math.abs(rankOf(ours.lower) - rankOf(lo)) <= slack, `p${p} lower: rank ${rankOf(ours.lower)} vs bootstrap ${rankOf(lo)}`);
+      assert.ok(Math.abs(rankOf(ours.upper) - rankOf(hi)) <= slack, `p${p} upper: rank ${rankOf(ours.upper)} vs bootstrap ${rankOf(hi)}`);
+    }
+  });
+
   test('rejects an empty array and percentiles outside [0, 100]', () => {
     assert.throws(() => percentiles(new Float64Array(0), [50]), RangeError);
     assert.throws(() => percentiles(Float64Array.of(1, 2), [100.5]), RangeError);
@@ -208,6 +239,20 @@ describe('ingestLatencyFile', () => {
     assert.equal(streamed.unit, 'us');
     assert.equal(streamed.unitAssumed, undefined);
     assert.equal(streamed.throughput, undefined);
+  });
+
+  test('a result file over 16 MiB that looks like a latency log (the streamed path) gives the in-memory measurements and errors', async () => {
+    const values = lognormal(rng(6), 2_400_000).map((x) => Number(x.toFixed(5)));
+    const text = `latency_us\n${values.join('\n')}\n`;
+    assert.ok(text.length > 16 << 20);
+    const file = await write('huge.csv', text);
+    const streamed = await readResultFile(file, { displayPath: 'logs/huge.csv' });
+    const inMemory = latencyLogParser.parse('logs/huge.csv', text);
+    assert.deepEqual(streamed.measurements, inMemory.measurements);
+    assert.equal(streamed.measurements[0]?.benchmark, 'huge');
+    assert.equal(streamed.measurements[0]?.unit, 'us');
+    await writeFile(file, `latency_us\n${values.slice(0, 2_399_999).join('\n')}\nfast\n`);
+    await rejects(readResultFile(file, { displayPath: 'logs/huge.csv' }), /^logs\/huge\.csv: 1 bad line\(s\): line 2400001/);
   });
 
   test('a last line without a newline counts; blank lines, comments and surrounding spaces are ignored', () => {
@@ -328,18 +373,20 @@ describe('latencyLogParser', () => {
     assert.equal(latencyLogParser.detect('r.log', 'hello world\n'), false);
   });
 
-  test('turns a log into percentile, mean, max and throughput measurements with the raw samples in meta', () => {
+  test('turns a log into percentile, mean, max and throughput measurements, percentiles with their intervals', () => {
     const text = `ts,latency_ms\n${Array.from({ length: 10_000 }, (_, i) => `${i / 1000},${(i % 100) + 1}`).join('\n')}\n`;
     const parsed = latencyLogParser.parse('runs/api.csv', text);
     assert.equal(parsed.format, 'latency-log');
     assert.deepEqual(parsed.warnings, []);
     const by = new Map(parsed.measurements.map((m) => [m.metric, m]));
     assert.deepEqual([...by.keys()], ['p50', 'p90', 'p95', 'p99', 'p99.9', 'mean', 'max', 'throughput']);
-    assert.deepEqual(by.get('p50'), { benchmark: 'api', metric: 'p50', unit: 'ms', direction: 'lower', samples: [50.5] });
+    // 100 copies of each of 1…100: the p50 interval spans ranks 4901…5098 (±1.96·√(10000·0.25) around 4999.5).
+    assert.deepEqual(by.get('p50'), { benchmark: 'api', metric: 'p50', unit: 'ms', direction: 'lower', samples: [50.5], interval: { lower: 50, upper: 51, level: 0.95 } });
     assert.deepEqual(by.get('p99.9')?.samples, reference(Array.from({ length: 10_000 }, (_, i) => (i % 100) + 1), [99.9]));
     assert.deepEqual(by.get('throughput'), { benchmark: 'api', metric: 'throughput', unit: 'req/s', direction: 'higher', samples: [10_000 / 9.999] });
     const meta = parsed.meta?.latency as LatencySummary;
-    assert.equal(meta.samples?.length, 10_000);
+    assert.equal(meta.samples, undefined, 'the raw samples are not kept');
+    assert.deepEqual(meta.percentileCIs.p50, { lower: 50, upper: 51, level: 0.95 });
   });
 
   test('tail percentiles are left out below 10 / (1 - q) raw samples, with a warning', () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { ConfigurationError, errorMessage } from '../../../core/errors.js';
 import { benchmarkActionParser } from './benchmark-action.js';
 import { bmfParser } from './bmf.js';
@@ -7,7 +7,7 @@ import { criterionParser } from './criterion.js';
 import { googleBenchmarkParser } from './google-benchmark.js';
 import { hyperfineParser } from './hyperfine.js';
 import { k6Parser } from './k6.js';
-import { latencyLogParser } from './latency-log.js';
+import { ingestLatencyFile, latencyLogParser, latencyParsedFile, looksLikeLatencyLog } from './latency-log.js';
 import { pytestBenchmarkParser } from './pytest-benchmark.js';
 import { shipgateParser } from './shipgate.js';
 import type { FormatName, ParsedFile, ParseOptions, Parser } from './types.js';
@@ -69,6 +69,13 @@ export function parseResultFile(file: string, text: string, format?: string, opt
 /** Reads and parses a result file; `displayPath` names it in messages (default: `file`). */
 export async function readResultFile(file: string, opts: ParseOptions & { format?: string; displayPath?: string } = {}): Promise<ParsedFile> {
   const shown = opts.displayPath ?? file;
+  if (opts.format === undefined || opts.format === '' || opts.format === 'latency-log') {
+    const head = await largeFileHead(file);
+    if (head !== undefined && (opts.format === 'latency-log' || looksLikeLatencyLog(shown, head))) {
+      // Millions of latency samples are streamed into one typed array, never held as one string.
+      return latencyParsedFile(shown, await ingestLatencyFile(file, { label: shown }), opts);
+    }
+  }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -83,6 +90,27 @@ export async function readResultFile(file: string, opts: ParseOptions & { format
     throw new ResultFileError(`${shown}: result file ${why}.`, shown);
   }
   return parseResultFile(shown, text, opts.format, opts);
+}
+
+const STREAM_ABOVE_BYTES = 16 << 20;
+
+/** The first 64 KiB of a regular file larger than STREAM_ABOVE_BYTES; undefined for anything else. */
+async function largeFileHead(file: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const st = await handle.stat();
+    if (!st.isFile() || st.size <= STREAM_ABOVE_BYTES) return undefined;
+    const buf = Buffer.alloc(64 << 10);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    // Cut at the last line break so that a partial line does not spoil detection.
+    const text = buf.subarray(0, bytesRead).toString('utf8');
+    return text.slice(0, text.lastIndexOf('\n') + 1);
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
 }
 
 function parseAs(parser: Parser, file: string, text: string, opts: ParseOptions | undefined): ParsedFile {

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, errorMessage } from '../../../core/errors.js';
+import jStat from 'jstat';
 import type { Measurement, ParsedFile, ParseOptions, Parser } from './types.js';
 
 /**
@@ -26,6 +27,8 @@ export interface LatencyIngestOptions {
   timestampUnit?: LatencyUnit;
   /** Return the raw samples (in no particular order) as `samples`. */
   keepSamples?: boolean;
+  /** How messages name the file (default: its path). */
+  label?: string;
 }
 
 export const LATENCY_PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9 } as const;
@@ -45,8 +48,8 @@ export interface LatencySummary {
   /** Samples per second, when the duration is known. */
   throughput?: number;
   durationSeconds?: number;
-  /** Bootstrap confidence intervals of the percentiles; filled in by the statistics step, not here. */
-  percentileCIs?: Partial<Record<LatencyPercentile, { lower: number; upper: number; level: number }>>;
+  /** 95% bootstrap percentile intervals of the percentiles (see percentileIntervalRanks). */
+  percentileCIs: Record<LatencyPercentile, PercentileInterval>;
   /** The raw samples, only with `keepSamples`. */
   samples?: Float64Array;
   /** Header name of the latency column, for delimited files. */
@@ -562,10 +565,13 @@ class LatencyScanner {
       throw new ConfigurationError(`${this.file}: no latency samples (${why})`, { location: { file: this.file } });
     }
     const samples = this.samples.finish();
-    const [p50, p90, p95, p99, p999] = percentiles(samples, Object.values(LATENCY_PERCENTILES)) as [number, number, number, number, number];
+    const names = Object.keys(LATENCY_PERCENTILES) as LatencyPercentile[];
+    const { values, intervals } = percentilesWithIntervals(samples, Object.values(LATENCY_PERCENTILES));
+    const [p50, p90, p95, p99, p999] = values as [number, number, number, number, number];
     const fromName = this.columnName === undefined ? undefined : unitFromName(this.columnName);
     const unit = this.opts.unit ?? fromName ?? 'ms';
-    const summary: LatencySummary = { count, unit, p50, p90, p95, p99, p999, mean: (this.sum + this.comp) / count, max: this.max, min: this.min };
+    const percentileCIs = Object.fromEntries(names.map((name, i) => [name, intervals[i]!])) as Record<LatencyPercentile, PercentileInterval>;
+    const summary: LatencySummary = { count, unit, p50, p90, p95, p99, p999, mean: (this.sum + this.comp) / count, max: this.max, min: this.min, percentileCIs };
     if (this.columnName !== undefined) summary.column = this.columnName;
     if (this.opts.unit === undefined && fromName === undefined) summary.unitAssumed = true;
     const duration = this.opts.durationSeconds ?? this.timestampSpanSeconds();
@@ -695,56 +701,98 @@ function ranksByHistogram(values: Float64Array, ranks: readonly number[]): Map<n
   return new Map(bucketOf.map((q, i) => [q.rank, picked[positions[i]!]!]));
 }
 
+/** Order statistics of `values` at the given 0-based ranks (values may be reordered for small inputs). */
+function orderStatistics(values: Float64Array, wanted: readonly number[]): Map<number, number> {
+  const ranks = [...new Set(wanted)].sort((x, y) => x - y);
+  const at = values.length > 1 << 16 ? ranksByHistogram(values, ranks) : undefined;
+  if (at !== undefined) return at;
+  selectRanks(values, ranks);
+  return new Map(ranks.map((r) => [r, values[r]!]));
+}
+
+function percentilePlan(n: number, p: number): { lo: number; hi: number; g: number } {
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile ${p} is outside [0, 100]`);
+  const v = (n - 1) * (p / 100);
+  if (v >= n - 1) return { lo: n - 1, hi: n - 1, g: 0 };
+  const lo = Math.floor(v);
+  return { lo, hi: lo + 1, g: v - lo };
+}
+
+/** numpy's two-sided lerp. */
+function lerp(a: number, b: number, g: number): number {
+  const diff = b - a;
+  return g >= 0.5 ? b - diff * (1 - g) : a + diff * g;
+}
+
 /**
  * numpy.percentile(values, percents) with the default 'linear' method, bit for bit: virtual index (n-1)*(p/100),
  * and numpy's two-sided lerp. Large inputs are left as they are; small ones (or unlucky samples) are partially
  * reordered by an in-place selection.
  */
 export function percentiles(values: Float64Array, percents: readonly number[]): number[] {
+  return percentilesWithIntervals(values, percents).values;
+}
+
+/** Confidence interval of a percentile of one run's samples. */
+export interface PercentileInterval {
+  lower: number;
+  upper: number;
+  level: number;
+}
+
+/**
+ * Ranks bounding the bootstrap percentile interval of the p-th percentile of n samples. The bootstrap
+ * distribution of a sample quantile needs no resampling: the number of resampled values at or below the j-th
+ * smallest sample is Binomial(n, (j + 1) / n), so the resampled quantile is an order statistic of the sample
+ * whose rank is spread like that binomial around the percentile's own rank — by about √(n·q·(1 − q)) ranks
+ * (normal approximation; the rank is rounded outwards and clamped to the sample).
+ */
+export function percentileIntervalRanks(n: number, p: number, level: number): [number, number] {
+  const q = p / 100;
+  const z = jStat.normal.inv(1 - (1 - level) / 2, 0, 1);
+  const centre = (n - 1) * q;
+  const spread = z * Math.sqrt(n * q * (1 - q));
+  const clamp = (r: number) => Math.min(n - 1, Math.max(0, r));
+  return [clamp(Math.floor(centre - spread)), clamp(Math.ceil(centre + spread))];
+}
+
+/**
+ * percentiles() together with the bootstrap percentile interval (see percentileIntervalRanks) of each, at
+ * `level` (default 0.95), from one selection pass over the values.
+ */
+export function percentilesWithIntervals(values: Float64Array, percents: readonly number[], level = 0.95): { values: number[]; intervals: PercentileInterval[] } {
   const n = values.length;
   if (n === 0) throw new RangeError('no values');
-  const plan = percents.map((p) => {
-    if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile ${p} is outside [0, 100]`);
-    const v = (n - 1) * (p / 100);
-    if (v >= n - 1) return { lo: n - 1, hi: n - 1, g: 0 };
-    const lo = Math.floor(v);
-    return { lo, hi: lo + 1, g: v - lo };
-  });
-  const ranks = [...new Set(plan.flatMap((q) => [q.lo, q.hi]))].sort((x, y) => x - y);
-  let at = n > 1 << 16 ? ranksByHistogram(values, ranks) : undefined;
-  if (at === undefined) {
-    selectRanks(values, ranks);
-    at = new Map(ranks.map((r) => [r, values[r]!]));
-  }
-  const value = at;
-  return plan.map(({ lo, hi, g }) => {
-    const a = value.get(lo)!;
-    const b = value.get(hi)!;
-    const diff = b - a;
-    return g >= 0.5 ? b - diff * (1 - g) : a + diff * g;
-  });
+  const plan = percents.map((p) => percentilePlan(n, p));
+  const bounds = percents.map((p) => percentileIntervalRanks(n, p, level));
+  const at = orderStatistics(values, [...plan.flatMap((q) => [q.lo, q.hi]), ...bounds.flat()]);
+  return {
+    values: plan.map(({ lo, hi, g }) => lerp(at.get(lo)!, at.get(hi)!, g)),
+    intervals: bounds.map(([lo, hi]) => ({ lower: at.get(lo)!, upper: at.get(hi)!, level })),
+  };
 }
 
 const READ_CHUNK = 1 << 20;
 
 /** Streams a latency log from disk and summarises it; memory is the samples (8 bytes each) plus one chunk. */
 export async function ingestLatencyFile(file: string, opts: LatencyIngestOptions = {}): Promise<LatencySummary> {
+  const label = opts.label ?? file;
   let size: number;
   try {
     const s = await stat(file);
     if (!s.isFile()) throw new Error('not a regular file');
     size = s.size;
   } catch (e) {
-    throw new ConfigurationError(`${file}: cannot read the latency log: ${errorMessage(e)}`, { location: { file }, cause: e });
+    throw new ConfigurationError(`${label}: cannot read the latency log: ${errorMessage(e)}`, { location: { file: label }, cause: e });
   }
-  if (size === 0) throw new ConfigurationError(`${file}: no latency samples (the file is empty)`, { location: { file } });
-  const scanner = new LatencyScanner(file, opts, size);
+  if (size === 0) throw new ConfigurationError(`${label}: no latency samples (the file is empty)`, { location: { file: label } });
+  const scanner = new LatencyScanner(label, opts, size);
   const stream = createReadStream(file, { highWaterMark: READ_CHUNK });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) scanner.push(chunk);
   } catch (e) {
     if (e instanceof ConfigurationError) throw e;
-    throw new ConfigurationError(`${file}: cannot read the latency log: ${errorMessage(e)}`, { location: { file }, cause: e });
+    throw new ConfigurationError(`${label}: cannot read the latency log: ${errorMessage(e)}`, { location: { file: label }, cause: e });
   } finally {
     stream.destroy();
   }
@@ -800,16 +848,16 @@ export function minSamplesFor(percent: number): number {
 function measurementsOf(benchmark: string, s: LatencySummary, warnings: string[], file: string): Measurement[] {
   const lower = (metric: string, value: number): Measurement => ({ benchmark, metric, unit: s.unit, direction: 'lower', samples: [value] });
   const out: Measurement[] = [];
-  const tail: [string, number, number][] = [
-    ['p50', 50, s.p50],
-    ['p90', 90, s.p90],
-    ['p95', 95, s.p95],
-    ['p99', 99, s.p99],
-    ['p99.9', 99.9, s.p999],
+  const tail: [string, number, LatencyPercentile][] = [
+    ['p50', 50, 'p50'],
+    ['p90', 90, 'p90'],
+    ['p95', 95, 'p95'],
+    ['p99', 99, 'p99'],
+    ['p99.9', 99.9, 'p999'],
   ];
   const skipped: string[] = [];
-  for (const [metric, percent, value] of tail) {
-    if (s.count >= minSamplesFor(percent)) out.push(lower(metric, value));
+  for (const [metric, percent, name] of tail) {
+    if (s.count >= minSamplesFor(percent)) out.push({ ...lower(metric, s[name]), interval: s.percentileCIs[name] });
     else skipped.push(`${metric} (needs ${minSamplesFor(percent).toLocaleString('en')})`);
   }
   out.push(lower('mean', s.mean), lower('max', s.max));
@@ -820,17 +868,26 @@ function measurementsOf(benchmark: string, s: LatencySummary, warnings: string[]
 
 /**
  * Parser for small latency logs held in memory. The benchmark is the file's base name; metrics p50 … p99.9,
- * mean, max (lower is better) and throughput (higher) when timestamps give the duration. `meta.latency` holds
- * the summary with the raw samples, for bootstrap intervals of the tail percentiles.
+ * mean, max (lower is better) and throughput (higher) when timestamps give the duration; each percentile carries
+ * its 95% bootstrap interval. `meta.latency` holds the summary.
  */
 export const latencyLogParser: Parser = {
   format: 'latency-log',
   detect,
   parse(file: string, text: string, opts?: ParseOptions): ParsedFile {
-    const summary = summarizeLatencyLog(file, text, { keepSamples: true });
-    const warnings: string[] = [];
-    if (summary.unitAssumed) warnings.push(`${file}: no latency unit in the file; assuming ms (name the column e.g. latency_us, or set the unit)`);
-    const benchmark = opts?.name ?? path.basename(file, path.extname(file));
-    return { file, format: 'latency-log', measurements: measurementsOf(benchmark, summary, warnings, file), warnings, meta: { latency: summary } };
+    return latencyParsedFile(file, summarizeLatencyLog(file, text), opts);
   },
 };
+
+/** The ParsedFile of a summarised latency log (shared by the in-memory parser and the streaming reader). */
+export function latencyParsedFile(file: string, summary: LatencySummary, opts?: ParseOptions): ParsedFile {
+  const warnings: string[] = [];
+  if (summary.unitAssumed) warnings.push(`${file}: no latency unit in the file; assuming ms (name the column e.g. latency_us, or set the unit)`);
+  const benchmark = opts?.name ?? path.basename(file, path.extname(file));
+  return { file, format: 'latency-log', measurements: measurementsOf(benchmark, summary, warnings, file), warnings, meta: { latency: summary } };
+}
+
+/** Whether the start of a file (its first few lines suffice) looks like a latency log. */
+export function looksLikeLatencyLog(file: string, head: string): boolean {
+  return detect(file, head);
+}

@@ -19,6 +19,11 @@ export interface Measurement {
   direction: Direction;
   /** One value per iteration, run or repetition. */
   samples: number[];
+  /**
+   * Confidence interval of a value that is itself an estimate from many raw samples of one run (a latency
+   * percentile); lets two single runs be compared. Only for measurements with one sample.
+   */
+  interval?: { lower: number; upper: number; level: number };
 }
 
 export interface ParsedFile {
