@@ -290,6 +290,8 @@ const gateFlags = {
         { flag: '--current <file>', input: 'current', description: 'current feature data for drift' },
         { flag: '--drift-methods <list>', input: 'drift-methods', description: 'auto | all | ks,psi,...' },
         { flag: '--config <file>', input: 'config', description: 'model-validate config file' },
+        { flag: '--metadata <file>', input: 'metadata', description: 'model metadata YAML for the model card' },
+        { flag: '--update-baseline', input: 'update-baseline', description: 'save this run as the baseline in baselines/', boolean: true },
     ],
     'readiness-checklist': [
         { flag: '--checklist <file>', input: 'checklist', description: 'checklist file' },

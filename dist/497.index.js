@@ -12,11 +12,11 @@ export const modules = {
 async function loadGate(name) {
     switch (name) {
         case 'perf-gate':
-            return (await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(273)]).then(__webpack_require__.bind(__webpack_require__, 80273))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(453), __webpack_require__.e(309), __webpack_require__.e(319)]).then(__webpack_require__.bind(__webpack_require__, 37319))).gate;
         case 'chaos-run':
             return (await __webpack_require__.e(/* import() */ 207).then(__webpack_require__.bind(__webpack_require__, 42207))).gate;
         case 'model-validate':
-            return (await __webpack_require__.e(/* import() */ 35).then(__webpack_require__.bind(__webpack_require__, 86035))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(554), __webpack_require__.e(309), __webpack_require__.e(35)]).then(__webpack_require__.bind(__webpack_require__, 86035))).gate;
         case 'readiness-checklist':
             return (await __webpack_require__.e(/* import() */ 402).then(__webpack_require__.bind(__webpack_require__, 86402))).gate;
     }
@@ -831,10 +831,13 @@ async function waitForTree(tree, graceMs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ reportShell)
+/* harmony export */   $: () => (/* binding */ reportShell),
+/* harmony export */   W: () => (/* binding */ saveRunBaseline)
 /* harmony export */ });
+/* harmony import */ var _baseline_history_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78891);
 /* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(327);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83544);
+
 
 
 /** The boilerplate part of a Report, filled from the context. */
@@ -848,6 +851,18 @@ function reportShell(ctx) {
         runner: ctx.runner,
         git: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_1__/* .gitInfo */ .VT)(ctx.run),
     };
+}
+/** Appends this run's data to the suite's baseline history (bounded by ctx.historySize) and saves it; returns where. */
+async function saveRunBaseline(ctx, data) {
+    const { history } = await ctx.baselines.load(ctx.gate, ctx.name);
+    const next = (0,_baseline_history_js__WEBPACK_IMPORTED_MODULE_2__/* .appendEntry */ .D4)(history ?? (0,_baseline_history_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyHistory */ .s4)(ctx.gate, ctx.name), {
+        createdAt: new Date().toISOString(),
+        fingerprint: ctx.runner.fingerprint ?? '',
+        runner: ctx.runner,
+        git: { ...(ctx.run.sha ? { sha: ctx.run.sha } : {}), ...(ctx.run.ref ? { ref: ctx.run.ref } : {}), ...(ctx.run.runId ? { runId: ctx.run.runId } : {}) },
+        data,
+    }, ctx.historySize);
+    return (await ctx.baselines.save(next)).location;
 }
 
 

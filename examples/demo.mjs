@@ -57,6 +57,22 @@ svc = await startService(['--delay-ms', '2']);
 results.push(['perf-gate (slowed service)', perf('local', svc.port)]);
 await svc.stop();
 
+console.log('\n» model-validate: train two Iris classifiers, judge the candidate against the baseline model, check drift');
+execFileSync(process.execPath, [path.join(root, 'examples/model/train.mjs'), path.join(work, 'model')], { stdio: 'inherit' });
+results.push([
+  'model-validate (iris)',
+  shipgate(
+    [
+      'model-validate', '--name', 'iris',
+      '--predictions', 'model/predictions.csv', '--baseline', 'model/baseline-predictions.csv',
+      '--reference', 'model/reference.csv', '--current', 'model/current.csv',
+      '--config', path.join(root, 'examples/model/model-validate.yml'), '--metadata', path.join(root, 'examples/model/model.yml'),
+      '--report-dir', path.join(out, 'model-validate'),
+    ],
+    work,
+  ),
+]);
+
 console.log('\n» rendering an example readiness report through every local sink');
 results.push(['report (example readiness)', shipgate(['report', path.join(root, 'examples/reports/readiness-example.json'), '--report-dir', path.join(out, 'example')])]);
 

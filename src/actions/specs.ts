@@ -88,6 +88,7 @@ export const actionSpecs: Record<GateName, ActionSpec> = {
       current: { description: 'Current feature data for drift (CSV or JSONL).' },
       'drift-methods': { description: 'auto, all, or a list of ks, wasserstein, psi, chisquare, jensenshannon.', default: 'auto' },
       metadata: { description: 'Model metadata YAML for the model card.' },
+      'update-baseline': { description: 'Save this run as the baseline (baselines/model-validate/<name>.json with the repo store) even when not on the default branch.', default: 'false' },
     },
     outputs: { 'failed-metrics': 'Comma-separated metrics that failed their thresholds.', 'drifted-columns': 'Comma-separated drifted columns.' },
   },

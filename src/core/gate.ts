@@ -1,3 +1,4 @@
+import { appendEntry, emptyHistory } from './baseline/history.js';
 import type { BaselineStore } from './baseline/store.js';
 import type { RunContext } from './github/context.js';
 import type { Logger } from './log.js';
@@ -45,4 +46,21 @@ export function reportShell(ctx: GateContext): Omit<Report, 'verdict' | 'summary
     runner: ctx.runner,
     git: gitInfo(ctx.run),
   };
+}
+
+/** Appends this run's data to the suite's baseline history (bounded by ctx.historySize) and saves it; returns where. */
+export async function saveRunBaseline<T>(ctx: GateContext, data: T): Promise<string> {
+  const { history } = await ctx.baselines.load<T>(ctx.gate, ctx.name);
+  const next = appendEntry(
+    history ?? emptyHistory<T>(ctx.gate, ctx.name),
+    {
+      createdAt: new Date().toISOString(),
+      fingerprint: ctx.runner.fingerprint ?? '',
+      runner: ctx.runner,
+      git: { ...(ctx.run.sha ? { sha: ctx.run.sha } : {}), ...(ctx.run.ref ? { ref: ctx.run.ref } : {}), ...(ctx.run.runId ? { runId: ctx.run.runId } : {}) },
+      data,
+    },
+    ctx.historySize,
+  );
+  return (await ctx.baselines.save(next)).location;
 }

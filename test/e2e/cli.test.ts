@@ -143,6 +143,32 @@ describe('the bundled CLI', () => {
     assert.deepEqual(report.details.results.map((x) => [x.benchmark, x.verdict]), [['a', 'unchanged']]);
   });
 
+  test('model-validate: --drift-methods all computes every method that applies; bad predictions exit 2 naming file and line', async () => {
+    const dir = await tmp();
+    const lines = (shift: number) => ['age,plan', ...Array.from({ length: 300 }, (_, i) => `${(20 + ((i * 37) % 50) + shift).toFixed(1)},${['free', 'pro', 'team'][i % 3]}`)].join('\n');
+    await writeFile(path.join(dir, 'ref.csv'), `${lines(0)}\n`);
+    await writeFile(path.join(dir, 'cur.csv'), `${lines(15)}\n`);
+    await writeFile(path.join(dir, 'pred.csv'), 'label,prediction,score\nyes,yes,0.9\nno,no,0.2\nyes,no,0.4\nno,yes,0.7\n');
+    const r = await shipgate(['model-validate', '--predictions', 'pred.csv', '--score-columns', 'score', '--positive-label', 'yes', '--reference', 'ref.csv', '--current', 'cur.csv', '--drift-methods', 'all', '--report-dir', 'out'], dir);
+    assert.ok(r.code === 0, r.stderr + r.stdout);
+    const report = JSON.parse(await readFile(path.join(dir, 'out', 'report.json'), 'utf8')) as { details: { metrics: Record<string, unknown>; drift: { columns: { name: string; method: string; drifted: boolean; pValue?: number }[] } } };
+    const methods = (name: string) => report.details.drift.columns.filter((c) => c.name === name).map((c) => c.method).sort();
+    assert.deepEqual(methods('age'), ['ks', 'psi', 'wasserstein']);
+    assert.deepEqual(methods('plan'), ['chisquare', 'jensenshannon']);
+    assert.ok(report.details.drift.columns.find((c) => c.name === 'age' && c.method === 'ks')?.drifted);
+    assert.equal(report.details.metrics.accuracy, 0.5);
+    assert.deepEqual(report.details.metrics.confusion_matrix, { labels: ['no', 'yes'], matrix: [[1, 1], [1, 1]] });
+
+    await writeFile(path.join(dir, 'bad.csv'), 'label,prediction,score\nyes,yes,0.9\nno,no,1.5\n');
+    const bad = await shipgate(['model-validate', '--predictions', 'bad.csv', '--score-columns', 'score', '--report-dir', 'out2'], dir);
+    assert.equal(bad.code, 2, bad.stderr + bad.stdout);
+    assert.match(bad.stderr + bad.stdout, /bad\.csv:3/);
+    assert.doesNotMatch(bad.stdout + bad.stderr, /\n\s+at [^\n]*\.(js|ts):\d+:\d+/, 'no stack trace');
+    const unknown = await shipgate(['model-validate', '--predictions', 'pred.csv', '--label-column', 'truth', '--report-dir', 'out3'], dir);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr + unknown.stdout, /truth[\s\S]*label, prediction, score/);
+  });
+
   test('a gate not yet in this version reports error (exit 3), never a verdict', async () => {
     const dir = await tmp();
     const r = await shipgate(['chaos-run', '--experiment', 'x.yml', '--report-dir', dir], dir);

@@ -35,7 +35,7 @@ describe('shipped actions', () => {
   const expected: Record<string, RegExp> = {
     'perf-gate': /perf-gate needs results/,
     'chaos-run': /not implemented in this version/,
-    'model-validate': /not implemented in this version/,
+    'model-validate': /model-validate needs \\?`predictions/,
     'readiness-checklist': /not implemented in this version/,
   };
   for (const [gate, message] of Object.entries(expected)) {

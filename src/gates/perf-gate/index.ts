@@ -1,9 +1,9 @@
 import { glob, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appendEntry, chooseBaseline, emptyHistory } from '../../core/baseline/history.js';
+import { chooseBaseline } from '../../core/baseline/history.js';
 import { ConfigurationError, errorMessage } from '../../core/errors.js';
 import { execCommand } from '../../core/exec.js';
-import { reportShell, type Gate, type GateContext } from '../../core/gate.js';
+import { reportShell, saveRunBaseline, type Gate, type GateContext } from '../../core/gate.js';
 import { isDefaultBranchPush } from '../../core/github/context.js';
 import type { Finding, Report, Section } from '../../core/report/model.js';
 import { median } from '../../core/stats/descriptive.js';
@@ -286,19 +286,7 @@ export async function runPerfGate(ctx: GateContext): Promise<Report> {
     results: rows, baseline: baselineSource, config, ...(ab ? { ab: { baseSha: ab.baseSha, headSha: ab.headSha } } : {}) };
   const saveBaseline = !ab && (ctx.inputs.boolean('update-baseline', false) || isDefaultBranchPush(ctx.run));
   if (saveBaseline && collected.measurements.length && collected.problems.length === 0) {
-    const { history } = await ctx.baselines.load<PerfBaselineData>(ctx.gate, ctx.name);
-    const next = appendEntry(
-      history ?? emptyHistory<PerfBaselineData>(ctx.gate, ctx.name),
-      {
-        createdAt: new Date().toISOString(),
-        fingerprint: ctx.runner.fingerprint ?? '',
-        runner: ctx.runner,
-        git: { ...(ctx.run.sha ? { sha: ctx.run.sha } : {}), ...(ctx.run.ref ? { ref: ctx.run.ref } : {}), ...(ctx.run.runId ? { runId: ctx.run.runId } : {}) },
-        data: { measurements: collected.measurements },
-      },
-      ctx.historySize,
-    );
-    details.baselineSaved = (await ctx.baselines.save(next)).location;
+    details.baselineSaved = await saveRunBaseline<PerfBaselineData>(ctx, { measurements: collected.measurements });
   }
 
   const verdict = runVerdict(rows, config, collected.problems);

@@ -1,8 +1,8 @@
-export const id = 273;
-export const ids = [273];
+export const id = 319;
+export const ids = [319];
 export const modules = {
 
-/***/ 80273:
+/***/ 37319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,132 +22,15 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: ./src/core/baseline/history.ts
 var baseline_history = __webpack_require__(78891);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(74296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/exec.ts
 var exec = __webpack_require__(72642);
 // EXTERNAL MODULE: ./src/core/gate.ts
 var gate = __webpack_require__(14888);
 // EXTERNAL MODULE: ./src/core/github/context.ts
 var context = __webpack_require__(83544);
-;// CONCATENATED MODULE: ./src/core/stats/descriptive.ts
-/** 1 / Φ⁻¹(3/4): scales the MAD to estimate σ of a normal distribution. */
-const MAD_NORMAL_SCALE = 1.482602218505602;
-function check(x, what) {
-    if (x.length === 0)
-        throw new RangeError(`${what} of an empty sample`);
-    for (let i = 0; i < x.length; i++) {
-        if (Number.isNaN(x[i]))
-            throw new RangeError(`${what}: sample value ${i} is NaN`);
-    }
-}
-function checkQuantile(q) {
-    if (!(q >= 0 && q <= 1))
-        throw new RangeError(`quantile ${q} outside [0, 1]`);
-}
-function descriptive_mean(x) {
-    check(x, 'mean');
-    let s = 0;
-    for (let i = 0; i < x.length; i++)
-        s += x[i];
-    return s / x.length;
-}
-/** Sample standard deviation (n − 1 denominator); 0 for a single value. */
-function stdev(x) {
-    const m = descriptive_mean(x);
-    if (x.length < 2)
-        return 0;
-    let ss = 0;
-    for (let i = 0; i < x.length; i++)
-        ss += (x[i] - m) ** 2;
-    return Math.sqrt(ss / (x.length - 1));
-}
-/** Coefficient of variation: sample standard deviation over the mean. */
-function cv(x) {
-    return stdev(x) / descriptive_mean(x);
-}
-function geometricMean(x) {
-    check(x, 'geometric mean');
-    let s = 0;
-    for (let i = 0; i < x.length; i++) {
-        const v = x[i];
-        if (v < 0)
-            throw new RangeError(`geometric mean: sample value ${i} is negative (${v})`);
-        s += Math.log(v);
-    }
-    return Math.exp(s / x.length);
-}
-/**
- * Quantile by linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default):
- * position h = (n − 1)·q in the sorted sample.
- */
-function quantile(x, q) {
-    check(x, 'quantile');
-    checkQuantile(q);
-    return selectQuantile(Float64Array.from(x), q);
-}
-function median(x) {
-    return quantile(x, 0.5);
-}
-/** Median absolute deviation from the median; pass MAD_NORMAL_SCALE as scale to estimate σ. */
-function mad(x, scale = 1) {
-    const m = median(x);
-    const dev = new Float64Array(x.length);
-    for (let i = 0; i < x.length; i++)
-        dev[i] = Math.abs(x[i] - m);
-    return scale * selectQuantile(dev, 0.5);
-}
-/**
- * Type-7 quantile of the first `length` values of `buf`, found by selection in O(n); reorders `buf`.
- * No validation: the hot path of the bootstrap.
- */
-function selectQuantile(buf, q, length = buf.length) {
-    const h = (length - 1) * q;
-    const k = Math.floor(h);
-    const lo = descriptive_select(buf, k, length);
-    if (k + 1 >= length || h === k)
-        return lo;
-    // After selecting k, everything right of k is ≥ the k-th value: the (k+1)-th is their minimum.
-    let hi = Infinity;
-    for (let i = k + 1; i < length; i++)
-        if (buf[i] < hi)
-            hi = buf[i];
-    return hi === lo ? lo : lo + (h - k) * (hi - lo);
-}
-/** Hoare-style quickselect with median-of-three pivots: buf[k] ends as the k-th smallest. */
-function descriptive_select(buf, k, length) {
-    let left = 0;
-    let right = length - 1;
-    while (right > left) {
-        const mid = (left + right) >>> 1;
-        const a = buf[left];
-        const b = buf[mid];
-        const c = buf[right];
-        const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-        let i = left;
-        let j = right;
-        while (i <= j) {
-            while (buf[i] < pivot)
-                i++;
-            while (buf[j] > pivot)
-                j--;
-            if (i <= j) {
-                const t = buf[i];
-                buf[i] = buf[j];
-                buf[j] = t;
-                i++;
-                j--;
-            }
-        }
-        if (k <= j)
-            right = j;
-        else if (k >= i)
-            left = i;
-        else
-            break;
-    }
-    return buf[k];
-}
-
+// EXTERNAL MODULE: ./src/core/stats/descriptive.ts
+var descriptive = __webpack_require__(94021);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:child_process"
@@ -1063,7 +946,7 @@ function toCsv(result) {
 async function git(ctx, args, cwd = ctx.workspace) {
     const r = await (0,exec/* execCommand */.NK)({ argv: ['git', ...args] }, { cwd, capture: true, stream: false, signal: ctx.signal, timeoutMs: 120_000 });
     if (r.failed)
-        throw new core_errors/* ConfigurationError */.j1(`git ${args.join(' ')} failed in ${external_node_path_default().relative(ctx.workspace, cwd) || '.'}: ${r.error ?? r.tail.slice(-3).join(' ')}`, { field: 'inputs.ab-base-ref' });
+        throw new errors/* ConfigurationError */.j1(`git ${args.join(' ')} failed in ${external_node_path_default().relative(ctx.workspace, cwd) || '.'}: ${r.error ?? r.tail.slice(-3).join(' ')}`, { field: 'inputs.ab-base-ref' });
     return (r.stdout ?? '').trim();
 }
 /** The commit to compare against: `merge-base` is the PR's merge base (needs the history: fetch-depth 0). */
@@ -1071,7 +954,7 @@ async function resolveBase(ctx, ref, headSha) {
     if (ref === 'merge-base') {
         const base = ctx.run.baseSha;
         if (!base)
-            throw new core_errors/* ConfigurationError */.j1('ab-base-ref: merge-base needs a pull_request event (its base SHA); name a ref instead.', { field: 'inputs.ab-base-ref' });
+            throw new errors/* ConfigurationError */.j1('ab-base-ref: merge-base needs a pull_request event (its base SHA); name a ref instead.', { field: 'inputs.ab-base-ref' });
         return git(ctx, ['merge-base', base, headSha]);
     }
     // `--end-of-options` keeps a ref that starts with '-' from being read as an option.
@@ -1106,160 +989,8 @@ function abOrder(repetitions) {
     return order;
 }
 
-;// CONCATENATED MODULE: ./src/core/stats/bootstrap.ts
-/**
- * Seeded resampling: a small deterministic PRNG and the two-sample bootstrap of a relative change.
- *
- * The interval is the percentile interval. BCa was considered and rejected for the typical input (a median
- * of 5–30 values): its acceleration comes from a jackknife, which is not consistent for the median, and its
- * bias correction from the share of replicates below the estimate, which is erratic for the lumpy bootstrap
- * distribution of a small-sample median. The basic interval (2θ̂ − upper, 2θ̂ − lower) can leave the range
- * of possible changes (below −100%). The percentile interval stays inside it and is the same whether the
- * change is expressed as a ratio, a relative change or a log-ratio.
- */
-
-/** xoshiro128** seeded through splitmix32; the same seed gives the same stream on every platform. */
-function createRng(seed) {
-    return new Xoshiro128(seed);
-}
-// A class rather than closures: one shared shape keeps the hot loop optimised across many generators.
-class Xoshiro128 {
-    a;
-    b;
-    c;
-    d;
-    constructor(seed) {
-        let z = seed >>> 0;
-        const splitmix = () => {
-            z = (z + 0x9e3779b9) >>> 0;
-            let t = z;
-            t = Math.imul(t ^ (t >>> 16), 0x21f0aaad);
-            t = Math.imul(t ^ (t >>> 15), 0x735a2d97);
-            return (t ^ (t >>> 15)) >>> 0;
-        };
-        this.a = splitmix();
-        this.b = splitmix();
-        this.c = splitmix();
-        this.d = splitmix();
-        if ((this.a | this.b | this.c | this.d) === 0)
-            this.a = 1;
-    }
-    nextU32() {
-        const r = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-        const t = this.b << 9;
-        this.c ^= this.a;
-        this.d ^= this.b;
-        this.b ^= this.c;
-        this.a ^= this.d;
-        this.c ^= t;
-        this.d = rotl(this.d, 11);
-        return r;
-    }
-    next() {
-        return this.nextU32() / 4294967296;
-    }
-    int(n) {
-        return Math.floor((this.nextU32() / 4294967296) * n);
-    }
-}
-const rotl = (x, k) => (x << k) | (x >>> (32 - k));
-const DEFAULT_RESAMPLES = 2000;
-const DEFAULT_SEED = 0x5eed;
-/** Relative change with 0/0 read as no change and x/0 as an unbounded one. */
-function relativeChange(baseline, current) {
-    if (baseline === 0)
-        return current === 0 ? 0 : Infinity;
-    return current / baseline - 1;
-}
-/** Type-7 quantile of already sorted values. */
-function sortedQuantile(sorted, q) {
-    const h = (sorted.length - 1) * q;
-    const k = Math.floor(h);
-    const lo = sorted[k];
-    const hi = sorted[Math.min(k + 1, sorted.length - 1)];
-    return h === k || lo === hi ? lo : lo + (h - k) * (hi - lo);
-}
-/**
- * Type-7 quantile of a resample of `sorted` (size n, with replacement). Only the ranks of the drawn indices
- * matter, so they are counted instead of sorting the drawn values: O(n) with integer work only.
- */
-function resampleQuantile(sorted, counts, q, rng) {
-    const n = sorted.length;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-        const r = rng.int(n);
-        counts[r] = counts[r] + 1;
-    }
-    const h = (n - 1) * q;
-    const k = Math.floor(h);
-    let j = 0;
-    let seen = counts[0];
-    while (seen <= k)
-        seen += counts[++j];
-    const lo = sorted[j];
-    if (h === k || k + 1 >= n)
-        return lo;
-    while (seen <= k + 1)
-        seen += counts[++j];
-    return lo + (h - k) * (sorted[j] - lo);
-}
-/** Type-7 quantiles of unsorted values, by selection rather than a full sort. */
-function quantilesOf(values, qs) {
-    const scratch = new Float64Array(values.length);
-    return qs.map((q) => {
-        scratch.set(values);
-        return selectQuantile(scratch, q);
-    });
-}
-/**
- * Percentile bootstrap of the relative change of a quantile between two independent samples: each replicate
- * resamples both samples with replacement. Values must be finite; at least one value per sample.
- */
-function bootstrapRelativeChange(baseline, current, options = {}) {
-    const q = options.quantile ?? 0.5;
-    const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-    const level = options.level ?? 0.95;
-    if (!(q >= 0 && q <= 1))
-        throw new RangeError(`quantile ${q} outside [0, 1]`);
-    if (!Number.isInteger(resamples) || resamples < 1)
-        throw new RangeError(`resamples must be a positive integer (got ${resamples})`);
-    if (!(level > 0 && level < 1))
-        throw new RangeError(`confidence level ${level} outside (0, 1)`);
-    for (const [name, s] of [['baseline', baseline], ['current', current]]) {
-        if (s.length === 0)
-            throw new RangeError(`bootstrap: ${name} sample is empty`);
-        for (let i = 0; i < s.length; i++) {
-            if (!Number.isFinite(s[i]))
-                throw new RangeError(`bootstrap: ${name} value ${i} is not a finite number (${s[i]})`);
-        }
-    }
-    const rng = createRng(options.seed ?? DEFAULT_SEED);
-    const bSorted = Float64Array.from(baseline).sort();
-    const cSorted = Float64Array.from(current).sort();
-    const bCounts = new Uint32Array(bSorted.length);
-    const cCounts = new Uint32Array(cSorted.length);
-    const b0 = sortedQuantile(bSorted, q);
-    const c0 = sortedQuantile(cSorted, q);
-    const changes = new Float64Array(resamples);
-    const baselines = new Float64Array(resamples);
-    for (let r = 0; r < resamples; r++) {
-        const b = resampleQuantile(bSorted, bCounts, q, rng);
-        const c = resampleQuantile(cSorted, cCounts, q, rng);
-        baselines[r] = b;
-        changes[r] = relativeChange(b, c);
-    }
-    const tail = (1 - level) / 2;
-    const [lower, upper] = quantilesOf(changes, [tail, 1 - tail]);
-    return {
-        baseline: b0,
-        current: c0,
-        change: relativeChange(b0, c0),
-        ci: [lower, upper],
-        changes,
-        baselines,
-    };
-}
-
+// EXTERNAL MODULE: ./src/core/stats/bootstrap.ts
+var bootstrap = __webpack_require__(8445);
 // EXTERNAL MODULE: ./node_modules/jstat/dist/jstat.js
 var jstat = __webpack_require__(32453);
 var jstat_default = /*#__PURE__*/__webpack_require__.n(jstat);
@@ -1525,8 +1256,8 @@ function withoutGrossOutliers(x) {
     if (x.length < 3 || x.some((v) => v <= 0))
         return x;
     const logs = x.map(Math.log);
-    const m = median(logs);
-    const sigma = MAD_NORMAL_SCALE * median(logs.map((v) => Math.abs(v - m)));
+    const m = (0,descriptive/* median */.JZ)(logs);
+    const sigma = descriptive/* MAD_NORMAL_SCALE */.IB * (0,descriptive/* median */.JZ)(logs.map((v) => Math.abs(v - m)));
     const fence = Math.max(OUTLIER_SIGMAS * sigma, OUTLIER_LOG_FACTOR);
     const kept = x.filter((_, i) => Math.abs(logs[i] - m) <= fence);
     return kept.length * 3 > x.length * 2 ? kept : x;
@@ -1545,7 +1276,7 @@ function judgeOne(item, index) {
     // The median is compared without gross outliers; a tail quantile is about exactly those values.
     const b = q === 0.5 ? withoutGrossOutliers(rawB) : rawB;
     const c = q === 0.5 ? withoutGrossOutliers(rawC) : rawC;
-    const stat = (x) => (x.length ? quantile(x, q) : NaN);
+    const stat = (x) => (x.length ? (0,descriptive/* quantile */.YV)(x, q) : NaN);
     const base = {
         verdict: 'inconclusive',
         change: NaN,
@@ -1559,7 +1290,7 @@ function judgeOne(item, index) {
     if (b.length < rawB.length || c.length < rawC.length)
         base.outliers = [rawB.length - b.length, rawC.length - c.length];
     if (b.length && c.length)
-        base.change = relativeChange(base.baseline, base.current);
+        base.change = (0,bootstrap/* relativeChange */.N0)(base.baseline, base.current);
     if (item.intervals && rawB.length === 1 && rawC.length === 1)
         return judgeEstimates(base, item.intervals, o);
     const need = requiredSamples(q, o.minSamples ?? DEFAULT_MIN_SAMPLES);
@@ -1569,11 +1300,11 @@ function judgeOne(item, index) {
     }
     if (base.baseline === 0)
         return { ...base, reason: 'baseline statistic is 0, a relative change is undefined' };
-    const boot = bootstrapRelativeChange(b, c, {
+    const boot = (0,bootstrap/* bootstrapRelativeChange */.bF)(b, c, {
         quantile: q,
-        resamples: o.bootstrap ?? DEFAULT_RESAMPLES,
+        resamples: o.bootstrap ?? bootstrap/* DEFAULT_RESAMPLES */.jF,
         level: 1 - alpha,
-        seed: ((o.seed ?? DEFAULT_SEED) + Math.imul(index, 0x9e3779b9)) >>> 0,
+        seed: ((o.seed ?? bootstrap/* DEFAULT_SEED */.KP) + Math.imul(index, 0x9e3779b9)) >>> 0,
     });
     const sign = o.direction === 'lower' ? 1 : -1;
     const worse = sign * boot.change;
@@ -1589,13 +1320,13 @@ function judgeOne(item, index) {
         minP = mannWhitneyMinP(b.length, c.length);
     }
     else {
-        const [lo, hi] = quantilesOf(boot.changes, [0.15865525393145707, 0.8413447460685429]);
+        const [lo, hi] = (0,bootstrap/* quantilesOf */.Ck)(boot.changes, [0.15865525393145707, 0.8413447460685429]);
         const se = (hi - lo) / 2;
         const z = se > 0 && Number.isFinite(se) ? worse / se : worse > 0 ? Infinity : worse < 0 ? -Infinity : 0;
         pWorse = z === 0 && se === 0 ? 1 : jstat_default().normal.cdf(-z, 0, 1);
         pBetter = z === 0 && se === 0 ? 1 : jstat_default().normal.cdf(z, 0, 1);
     }
-    const [bLo, bHi] = quantilesOf(boot.baselines, [alpha / 2, 1 - alpha / 2]);
+    const [bLo, bHi] = (0,bootstrap/* quantilesOf */.Ck)(boot.baselines, [alpha / 2, 1 - alpha / 2]);
     const halfWidth = (bHi - bLo) / 2 / boot.baseline;
     const noiseFloor = Math.max(o.noiseFloor ?? 0, halfWidth);
     return {
@@ -1639,7 +1370,7 @@ function judgeEstimates(base, intervals, o) {
     const pBetter = z === 0 && se === 0 ? 1 : jstat_default().normal.cdf(z, 0, 1);
     const zc = jstat_default().normal.inv(1 - alpha / 2, 0, 1);
     const ci = [Math.expm1(d - zc * se), Math.expm1(d + zc * se)];
-    const change = relativeChange(b, c);
+    const change = (0,bootstrap/* relativeChange */.N0)(b, c);
     const halfWidth = (intervals.baseline.upper - intervals.baseline.lower) / 2 / b;
     const noiseFloor = Math.max(o.noiseFloor ?? 0, halfWidth);
     return {
@@ -1698,512 +1429,8 @@ function judge(baseline, current, options) {
     return judgeFamily([{ baseline, current, options }])[0];
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/core/schema.ts
-var core_schema = __webpack_require__(12032);
-;// CONCATENATED MODULE: ./src/core/config.ts
-
-
-
-
-
-/** Reads, parses (YAML or JSON, by extension) and validates a config file; defaults from the schema are applied. */
-async function loadConfigFile(file, schema, opts = {}) {
-    const display = opts.displayPath ?? displayPathOf(file);
-    const format = formatOf(file, display);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        throw readError(e, display);
-    }
-    return parse(text, display, format, schema);
-}
-/** Parses and validates config text; `file` names it in messages and decides the format by its extension. */
-function parseConfigText(text, file, schema) {
-    return parse(text, file, formatOf(file, file), schema);
-}
-/** Validates `value` (filling in schema defaults in place) or throws one ConfigurationError naming every problem. */
-function validateValue(value, schema, where) {
-    const validate = (0,core_schema/* getValidator */.b)(schema);
-    if (validate(value))
-        return value;
-    throw validationError(validate.errors ?? [], where.file, where.lineOf ?? (() => undefined));
-}
-function formatOf(file, display) {
-    const ext = external_node_path_default().extname(file).toLowerCase();
-    if (ext === '.yml' || ext === '.yaml')
-        return 'yaml';
-    if (ext === '.json')
-        return 'json';
-    throw new core_errors/* ConfigurationError */.j1(`${display}: unsupported config file type${ext === '' ? '' : ` "${ext}"`}. Use a .yml, .yaml or .json file.`, { location: { file: display } });
-}
-function displayPathOf(file) {
-    const rel = external_node_path_default().relative(process.cwd(), file);
-    return rel !== '' && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel) ? rel : file;
-}
-function readError(e, display) {
-    const code = e.code;
-    const opts = { location: { file: display }, cause: e };
-    switch (code) {
-        case 'ENOENT':
-            return new core_errors/* ConfigurationError */.j1(`file not found: ${display}`, opts);
-        case 'EISDIR':
-            return new core_errors/* ConfigurationError */.j1(`${display}: is a directory; expected a config file`, opts);
-        case 'EACCES':
-            return new core_errors/* ConfigurationError */.j1(`${display}: permission denied; make the file readable`, opts);
-        default:
-            return new core_errors/* ConfigurationError */.j1(`${display}: cannot read the file: ${(0,core_errors/* errorMessage */.gJ)(e)}`, opts);
-    }
-}
-function parse(rawText, file, format, schema) {
-    const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-    const value = format === 'json' ? parseJson(text, file, doc, lineCounter) : yamlValue(text, file, doc, lineCounter);
-    const lineOf = (pointer) => lineOfPointer(doc, lineCounter, pointer);
-    return { value: validateValue(value, schema, { file, lineOf }), file, lineOf };
-}
-function emptyFileError(file) {
-    return new core_errors/* ConfigurationError */.j1(`${file}: the file is empty (no configuration, only whitespace or comments). Write the configuration into it, or remove the file.`, {
-        location: { file },
-    });
-}
-function syntaxError(file, kind, line, col, message, source) {
-    const text = source.split(/\r?\n/)[line - 1];
-    const excerpt = text === undefined ? '' : `\n  ${line} | ${text}\n  ${' '.repeat(String(line).length)} | ${' '.repeat(Math.max(col - 1, 0))}^`;
-    return new core_errors/* ConfigurationError */.j1(`${file}:${line}:${col}: ${kind} syntax error: ${message}. Fix the syntax at this position.${excerpt}`, {
-        location: { file, line, column: col },
-    });
-}
-function yamlValue(text, file, doc, lc) {
-    const [first] = doc.errors;
-    if (first !== undefined) {
-        const { line, col } = lc.linePos(first.pos[0]);
-        if (first.code === 'DUPLICATE_KEY')
-            throw duplicateKeyError(file, doc, first.pos[0], line);
-        throw syntaxError(file, 'YAML', line, col, first.message, text);
-    }
-    if (doc.contents === null)
-        throw emptyFileError(file);
-    try {
-        return doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (e) {
-        const line = unresolvedAliasLine(doc, lc);
-        throw new core_errors/* ConfigurationError */.j1(`${file}${line === undefined ? '' : `:${line}`}: ${(0,core_errors/* errorMessage */.gJ)(e)}. Define the anchor (&name) before using it (*name).`, {
-            location: line === undefined ? { file } : { file, line },
-            cause: e,
-        });
-    }
-}
-function parseJson(text, file, doc, lc) {
-    if (text.trim() === '')
-        throw emptyFileError(file);
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (e) {
-        // Not every V8 message carries a position, so find it independently.
-        const { line, col } = lc.linePos(jsonErrorOffset(text));
-        const message = (0,core_errors/* errorMessage */.gJ)(e).replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?/, '');
-        throw syntaxError(file, 'JSON', line, col, message, text);
-    }
-    // JSON.parse silently keeps the last of duplicate keys; the YAML parse of the same text notices them.
-    const dup = doc.errors.find((err) => err.code === 'DUPLICATE_KEY');
-    if (dup !== undefined)
-        throw duplicateKeyError(file, doc, dup.pos[0], lc.linePos(dup.pos[0]).line);
-    return value;
-}
-const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-const JSON_SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-/** Offset of the first JSON syntax error in `text` (of a string token: its opening quote). */
-function jsonErrorOffset(text) {
-    let i = 0;
-    const skipSpace = () => {
-        while (i < text.length && ' \t\n\r'.includes(text.charAt(i)))
-            i++;
-    };
-    const token = (re) => {
-        re.lastIndex = i;
-        if (!re.test(text))
-            return false;
-        i = re.lastIndex;
-        return true;
-    };
-    const members = (close, member) => {
-        i++;
-        skipSpace();
-        if (text.charAt(i) === close) {
-            i++;
-            return true;
-        }
-        for (;;) {
-            if (!member())
-                return false;
-            skipSpace();
-            const c = text.charAt(i);
-            if (c !== ',' && c !== close)
-                return false;
-            i++;
-            if (c === close)
-                return true;
-        }
-    };
-    const value = () => {
-        skipSpace();
-        const c = text.charAt(i);
-        if (c === '[')
-            return members(']', value);
-        if (c === '{') {
-            return members('}', () => {
-                skipSpace();
-                if (!token(JSON_STRING))
-                    return false;
-                skipSpace();
-                if (text.charAt(i) !== ':')
-                    return false;
-                i++;
-                return value();
-            });
-        }
-        return token(JSON_STRING) || token(JSON_SCALAR);
-    };
-    try {
-        if (value())
-            skipSpace();
-    }
-    catch {
-        // nesting too deep to follow: report where the scan stopped
-    }
-    return Math.min(i, text.length);
-}
-function duplicateKeyError(file, doc, offset, line) {
-    let key;
-    (0,dist/* visit */.YR)(doc, {
-        Pair(_, pair) {
-            if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.range?.[0] === offset) {
-                key = String(pair.key.value);
-                return dist/* visit */.YR.BREAK;
-            }
-            return undefined;
-        },
-    });
-    const name = key === undefined ? 'a key' : `key \`${key}\``;
-    return new core_errors/* ConfigurationError */.j1(`${file}:${line}: duplicate ${name}: each key may appear only once in a mapping. Remove or merge the repeated entry.`, {
-        location: { file, line },
-        ...(key === undefined ? {} : { field: key }),
-    });
-}
-function unresolvedAliasLine(doc, lc) {
-    let line;
-    (0,dist/* visit */.YR)(doc, {
-        Alias(_, alias) {
-            if (alias.resolve(doc) === undefined && alias.range) {
-                line = lc.linePos(alias.range[0]).line;
-                return dist/* visit */.YR.BREAK;
-            }
-            return undefined;
-        },
-    });
-    return line;
-}
-// ---- source positions ----
-function parsePointer(pointer) {
-    if (pointer === '')
-        return [];
-    if (!pointer.startsWith('/'))
-        return undefined;
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-function lineOfPointer(doc, lc, pointer) {
-    const segments = parsePointer(pointer);
-    if (segments === undefined)
-        return undefined;
-    let node = doc.contents;
-    let offset = isNodeWithRange(node) ? node.range[0] : undefined;
-    for (const segment of segments) {
-        if ((0,dist/* isAlias */.Vj)(node))
-            node = node.resolve(doc);
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === segment);
-            if (pair === undefined)
-                return undefined;
-            // The key's line: a value may start on a later line (nested block, block scalar).
-            offset = isNodeWithRange(pair.key) ? pair.key.range[0] : undefined;
-            node = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && /^\d+$/.test(segment)) {
-            node = node.items[Number(segment)];
-            if (node === undefined)
-                return undefined;
-            offset = isNodeWithRange(node) ? node.range[0] : undefined;
-        }
-        else {
-            return undefined;
-        }
-    }
-    return offset === undefined ? undefined : lc.linePos(offset).line;
-}
-function isNodeWithRange(node) {
-    return typeof node === 'object' && node !== null && Array.isArray(node.range);
-}
-function validationError(errors, file, lineOf) {
-    const seen = new Set();
-    const problems = explain(errors)
-        .filter((p) => {
-        const key = `${p.field}\0${p.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    })
-        .map((p, order) => ({ ...p, order, line: nearestLine(p.pointer, lineOf) }))
-        .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || a.order - b.order);
-    const at = (line) => (line === undefined ? file : `${file}:${line}`);
-    const describe = (p) => `${p.label === undefined ? '' : `${p.label}: `}${p.message}. ${p.hint}`;
-    const [first] = problems;
-    if (first === undefined)
-        return new core_errors/* ConfigurationError */.j1(`${file}: invalid configuration.`, { location: { file } });
-    const message = problems.length === 1
-        ? `${at(first.line)}: ${describe(first)}`
-        : `${at(first.line)}: ${problems.length} problems in the configuration:\n${problems.map((p) => `  - ${at(p.line)}: ${describe(p)}`).join('\n')}`;
-    return new core_errors/* ConfigurationError */.j1(message, {
-        location: first.line === undefined ? { file } : { file, line: first.line },
-        field: first.field,
-    });
-}
-/** The line of the pointer, else of its nearest ancestor present in the source (e.g. the object missing a field). */
-function nearestLine(pointer, lineOf) {
-    for (let p = pointer;; p = p.slice(0, p.lastIndexOf('/'))) {
-        const line = lineOf(p);
-        if (line !== undefined || p === '')
-            return line;
-    }
-}
-function childOf(schemaPath, parent) {
-    return schemaPath.startsWith(`${parent.schemaPath}/`);
-}
-/** Turns ajv errors into problems; a failed anyOf/oneOf becomes the problems of the branch the data was meant for. */
-function explain(errors) {
-    const compounds = errors
-        .filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && !hasPassing(e))
-        .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-    const outer = compounds.filter((c) => !compounds.some((o) => o !== c && childOf(c.schemaPath, o)));
-    const problems = [];
-    for (const e of errors) {
-        if (outer.some((c) => c === e))
-            problems.push(...explainAlternatives(e, errors.filter((s) => childOf(s.schemaPath, e))));
-        else if (outer.some((c) => childOf(e.schemaPath, c)))
-            continue;
-        else if (e.keyword === 'if' || e.propertyName !== undefined)
-            continue;
-        else
-            problems.push(problemOf(e));
-    }
-    return problems;
-}
-function hasPassing(e) {
-    return e.params.passingSchemas != null;
-}
-function explainAlternatives(compound, sub) {
-    const branches = new Map();
-    for (const e of sub) {
-        const index = e.schemaPath.slice(compound.schemaPath.length + 1).split('/')[0] ?? '';
-        branches.set(index, [...(branches.get(index) ?? []), e]);
-    }
-    // A branch that fails on the kind of value itself (type, const, enum at the branch root) was not the one meant.
-    const expected = [];
-    const viable = [];
-    for (const [index, list] of branches) {
-        const root = list.find((e) => e.instancePath === compound.instancePath && e.schemaPath === `${compound.schemaPath}/${index}/${e.keyword}`);
-        if (root?.keyword === 'type')
-            expected.push(typeNames(root.params));
-        else if (root?.keyword === 'const')
-            expected.push(`\`${show(root.params.allowedValue)}\``);
-        else if (root?.keyword === 'enum')
-            expected.push(...allowedValues(root).map((v) => `\`${v}\``));
-        else
-            viable.push(list);
-    }
-    if (viable.length > 0) {
-        const closest = viable.reduce((best, list) => (list.length < best.length ? list : best));
-        return explain(closest);
-    }
-    const unique = [...new Set(expected)];
-    return [
-        {
-            pointer: compound.instancePath,
-            field: fieldName(compound.instancePath),
-            label: fieldName(compound.instancePath),
-            message: unique.length > 0 ? `must be ${unique.join(' or ')}${got(compound.data)}` : 'does not match any allowed form',
-            hint: 'Change the value.',
-        },
-    ];
-}
-const TYPE_NAMES = {
-    number: 'a number',
-    integer: 'a whole number',
-    string: 'a string',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'a mapping of fields',
-    null: 'null',
-};
-function typeNames(params) {
-    const types = Array.isArray(params.type) ? params.type.map(String) : String(params.type).split(',');
-    return types.map((t) => TYPE_NAMES[t] ?? t).join(' or ');
-}
-function show(v) {
-    return typeof v === 'string' ? v : JSON.stringify(v);
-}
-function allowedValues(e) {
-    const values = e.params.allowedValues;
-    return Array.isArray(values) ? values.map(show) : [];
-}
-function got(data) {
-    if (data === undefined)
-        return '';
-    if (Array.isArray(data))
-        return ' (got a list)';
-    if (typeof data === 'object' && data !== null)
-        return ' (got a mapping)';
-    const text = JSON.stringify(data);
-    return ` (got ${text.length > 60 ? `${text.slice(0, 57)}...` : text})`;
-}
-function plural(n, word) {
-    return `${String(n)} ${word}${n === 1 ? '' : 's'}`;
-}
-function problemOf(e) {
-    const p = e.params;
-    const at = (pointer, message, hint = 'Change the value.') => ({
-        pointer,
-        field: fieldName(pointer),
-        label: fieldName(pointer),
-        message,
-        hint,
-    });
-    // The message names the key itself: label it with the object that holds (or lacks) it.
-    const inParent = (name, message, hint) => ({
-        ...at(`${e.instancePath}/${escapePointer(name)}`, message, hint),
-        label: e.instancePath === '' ? undefined : fieldName(e.instancePath),
-    });
-    switch (e.keyword) {
-        case 'required': {
-            const name = String(p.missingProperty);
-            return inParent(name, `missing required field \`${name}\``, `Add \`${name}\`.`);
-        }
-        case 'additionalProperties':
-        case 'unevaluatedProperties': {
-            const name = String(p.additionalProperty ?? p.unevaluatedProperty);
-            const allowed = Object.keys(e.parentSchema?.properties ?? {});
-            const suggestion = closest(name, allowed);
-            const list = allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : '';
-            return inParent(name, `unknown field \`${name}\`${list}`, suggestion === undefined ? 'Remove it or check its spelling.' : `Did you mean \`${suggestion}\`?`);
-        }
-        case 'enum':
-            return at(e.instancePath, `must be one of: ${allowedValues(e).join(', ')}${got(e.data)}`, 'Use one of the listed values.');
-        case 'const':
-            return at(e.instancePath, `must be \`${show(p.allowedValue)}\`${got(e.data)}`, `Set it to \`${show(p.allowedValue)}\`.`);
-        case 'type':
-            return at(e.instancePath, `must be ${typeNames(p)}${got(e.data)}`, typeHint(String(p.type), e.data));
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return at(e.instancePath, `must be ${String(p.comparison)} ${String(p.limit)}${got(e.data)}`);
-        case 'multipleOf':
-            return at(e.instancePath, `must be a multiple of ${String(p.multipleOf)}${got(e.data)}`);
-        case 'minLength':
-            return at(e.instancePath, p.limit === 1 ? 'must not be empty' : `must be at least ${plural(p.limit, 'character')} long`);
-        case 'maxLength':
-            return at(e.instancePath, `must be at most ${plural(p.limit, 'character')} long`);
-        case 'minItems':
-            return at(e.instancePath, p.limit === 1 ? 'must not be an empty list' : `must have at least ${plural(p.limit, 'item')}`);
-        case 'maxItems':
-            return at(e.instancePath, `must have at most ${plural(p.limit, 'item')}`);
-        case 'minProperties':
-            return at(e.instancePath, `must have at least ${plural(p.limit, 'field')}`);
-        case 'maxProperties':
-            return at(e.instancePath, `must have at most ${plural(p.limit, 'field')}`);
-        case 'pattern':
-            return at(e.instancePath, `must match the pattern \`${String(p.pattern)}\`${got(e.data)}`);
-        case 'format':
-            return at(e.instancePath, `must be a valid ${String(p.format)}${got(e.data)}`);
-        case 'uniqueItems':
-            return at(e.instancePath, `must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are the same)`, 'Remove the repeated item.');
-        case 'dependentRequired':
-        case 'dependencies':
-            return at(e.instancePath, `field \`${String(p.missingProperty)}\` is required when \`${String(p.property)}\` is set`, `Add \`${String(p.missingProperty)}\` or remove \`${String(p.property)}\`.`);
-        case 'propertyNames':
-            return inParent(String(p.propertyName), `invalid field name \`${String(p.propertyName)}\``, 'Rename or remove that field.');
-        case 'oneOf':
-            return at(e.instancePath, 'matches more than one allowed form', 'Make the value match exactly one form.');
-        case 'not':
-        case 'false schema':
-            return at(e.instancePath, 'is not allowed here', 'Remove it.');
-        default:
-            return at(e.instancePath, e.message ?? `fails the \`${e.keyword}\` rule`);
-    }
-}
-function typeHint(expected, data) {
-    if ((expected === 'number' || expected === 'integer') && typeof data === 'string' && data.trim() !== '' && !Number.isNaN(Number(data))) {
-        return 'Remove the quotes around the number.';
-    }
-    if (expected === 'string' && (typeof data === 'number' || typeof data === 'boolean'))
-        return 'Put the value in quotes.';
-    return 'Change the value.';
-}
-function escapePointer(segment) {
-    return segment.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-/** `/suites/2/threshold` as `suites[2].threshold`. */
-function fieldName(pointer) {
-    const segments = parsePointer(pointer) ?? [];
-    if (segments.length === 0)
-        return 'the top level';
-    let out = '';
-    for (const s of segments) {
-        if (/^\d+$/.test(s))
-            out += `[${s}]`;
-        else if (/^[A-Za-z_][\w-]*$/.test(s))
-            out += out === '' ? s : `.${s}`;
-        else
-            out += `[${JSON.stringify(s)}]`;
-    }
-    return out;
-}
-/** The allowed name closest to a misspelt one, if any is close enough. */
-function closest(name, allowed) {
-    let best;
-    let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
-    for (const candidate of allowed) {
-        const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : distance(name, candidate);
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    return best;
-}
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++) {
-            row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = row;
-    }
-    return prev[b.length] ?? 0;
-}
-
+// EXTERNAL MODULE: ./src/core/config.ts
+var config = __webpack_require__(84489);
 // EXTERNAL MODULE: ./src/core/schema-files.ts
 var schema_files = __webpack_require__(80674);
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/config.ts
@@ -2224,7 +1451,7 @@ const DEFAULT_CONFIG = {
 async function loadPerfConfig(file, displayPath) {
     if (!file)
         return { ...DEFAULT_CONFIG };
-    const loaded = await loadConfigFile(file, (0,schema_files/* loadSchema */.e)('perf-gate.schema.json'), displayPath ? { displayPath } : {});
+    const loaded = await (0,config/* loadConfigFile */.HT)(file, (0,schema_files/* loadSchema */.e)('perf-gate.schema.json'), displayPath ? { displayPath } : {});
     return { ...DEFAULT_CONFIG, ...loaded.value };
 }
 /** `*` and `?` globs over benchmark names, anchored. */
@@ -2264,7 +1491,7 @@ function pool(measurements) {
 }
 /** Median of a side's samples (numpy's definition, as everywhere in the stats), or null for none. */
 function medianOrNull(xs) {
-    return xs.length ? median(xs) : null;
+    return xs.length ? (0,descriptive/* median */.JZ)(xs) : null;
 }
 /**
  * Judge every benchmark × metric of the current run against the baseline, as one family: the false-alarm rate
@@ -2379,7 +1606,7 @@ function compare(current, baseline, config, opts = {}) {
  * A result file with bad entries. `partial` holds what could be read: the benchmarks without problems, so a caller
  * may keep them while reporting the error.
  */
-class ResultFileError extends core_errors/* ConfigurationError */.j1 {
+class ResultFileError extends errors/* ConfigurationError */.j1 {
     partial;
     constructor(message, file, partial, line, column) {
         super(message, { location: line === undefined ? { file } : { file, line, ...(column === undefined ? {} : { column }) } });
@@ -2401,7 +1628,7 @@ const FORMAT_LABELS = {
 function shapeError(file, format, what) {
     return new ResultFileError(`${file}: not a valid ${FORMAT_LABELS[format]} file: ${what}.`, file);
 }
-function common_emptyFileError(file) {
+function emptyFileError(file) {
     return new ResultFileError(`${file}: the result file is empty. Check that the benchmark run finished and wrote its results to this path, then run again.`, file);
 }
 function isRecord(v) {
@@ -2430,13 +1657,13 @@ function peekJson(text) {
  */
 function readJson(file, text) {
     if (isBlank(text))
-        throw common_emptyFileError(file);
+        throw emptyFileError(file);
     const parsed = cached?.text === text ? cached : tryParse(text);
     // Detection and parsing of one file share a parse; the file is not kept after that.
     cached = undefined;
     if (parsed.ok)
         return parsed.value;
-    throw common_syntaxError(file, text.replace(/^\uFEFF/, ''));
+    throw syntaxError(file, text.replace(/^\uFEFF/, ''));
 }
 function tryParse(text) {
     const body = text.replace(/^\uFEFF/, '');
@@ -2458,7 +1685,7 @@ function tryParse(text) {
         return { text, value, ok: true };
     }
 }
-function common_syntaxError(file, text) {
+function syntaxError(file, text) {
     const at = scanJson(text).error ?? text.length;
     const before = text.slice(0, at);
     const line = before.split('\n').length;
@@ -3466,7 +2693,7 @@ class LatencyScanner {
     }
     checkCarry() {
         if (this.carry && this.carry.length > MAX_LINE_BYTES) {
-            throw new core_errors/* ConfigurationError */.j1(`${this.file}: line ${this.line + 1} is longer than ${MAX_LINE_BYTES} bytes; not a latency log`, {
+            throw new errors/* ConfigurationError */.j1(`${this.file}: line ${this.line + 1} is longer than ${MAX_LINE_BYTES} bytes; not a latency log`, {
                 location: { file: this.file, line: this.line + 1 },
             });
         }
@@ -3515,18 +2742,18 @@ class LatencyScanner {
         const pick = (want, what, guess) => {
             if (typeof want === 'number') {
                 if (!Number.isInteger(want) || want < 0 || want >= fields.length) {
-                    throw new core_errors/* ConfigurationError */.j1(`${where}${what} index ${want} is out of range; the file has ${fields.length} column(s)`);
+                    throw new errors/* ConfigurationError */.j1(`${where}${what} index ${want} is out of range; the file has ${fields.length} column(s)`);
                 }
                 return want;
             }
             if (typeof want === 'string') {
                 if (!names)
-                    throw new core_errors/* ConfigurationError */.j1(`${where}${what} "${want}" was requested but the file has no header line`);
+                    throw new errors/* ConfigurationError */.j1(`${where}${what} "${want}" was requested but the file has no header line`);
                 let i = names.indexOf(want);
                 if (i < 0)
                     i = names.findIndex((n) => n.toLowerCase() === want.toLowerCase());
                 if (i < 0)
-                    throw new core_errors/* ConfigurationError */.j1(`${where}no ${what} "${want}" in the header (${names.map((n) => JSON.stringify(n)).join(', ')})`);
+                    throw new errors/* ConfigurationError */.j1(`${where}no ${what} "${want}" in the header (${names.map((n) => JSON.stringify(n)).join(', ')})`);
                 return i;
             }
             if (fields.length === 1 || !guess)
@@ -3535,7 +2762,7 @@ class LatencyScanner {
         };
         const column = pick(this.opts.column, 'column', LATENCY_NAME);
         if (column < 0) {
-            throw new core_errors/* ConfigurationError */.j1(names
+            throw new errors/* ConfigurationError */.j1(names
                 ? `${where}cannot tell the latency column among ${names.map((n) => JSON.stringify(n)).join(', ')}; set the column`
                 : `${where}${fields.length} columns and no header line; set the latency column by index`);
         }
@@ -3548,7 +2775,7 @@ class LatencyScanner {
             this.tsColumn = names.findIndex((n, i) => i !== column && TIMESTAMP_NAME.test(n));
         }
         if (this.tsColumn === column)
-            throw new core_errors/* ConfigurationError */.j1(`${where}the timestamp column is the latency column`);
+            throw new errors/* ConfigurationError */.j1(`${where}the timestamp column is the latency column`);
         this.lastField = Math.max(this.column, this.tsColumn);
         this.delimiter = delimiter === undefined ? -1 : delimiter.charCodeAt(0);
         this.mode = delimiter === undefined && this.tsColumn < 0 ? 'plain' : 'delimited';
@@ -3644,12 +2871,12 @@ class LatencyScanner {
         const location = { file: this.file, line: this.firstErrorLine };
         if (this.errorCount > 0) {
             const more = this.errorCount > this.errors.length ? `; ${this.errorCount - this.errors.length} more` : '';
-            throw new core_errors/* ConfigurationError */.j1(`${this.file}: ${this.errorCount} bad line(s): ${this.errors.join('; ')}${more}`, { location });
+            throw new errors/* ConfigurationError */.j1(`${this.file}: ${this.errorCount} bad line(s): ${this.errors.join('; ')}${more}`, { location });
         }
         const count = this.samples.length;
         if (count === 0) {
             const why = this.line === 0 ? 'the file is empty' : this.headerSeen ? 'only a header line' : 'no values, only blank or comment lines';
-            throw new core_errors/* ConfigurationError */.j1(`${this.file}: no latency samples (${why})`, { location: { file: this.file } });
+            throw new errors/* ConfigurationError */.j1(`${this.file}: no latency samples (${why})`, { location: { file: this.file } });
         }
         const samples = this.samples.finish();
         const names = Object.keys(LATENCY_PERCENTILES);
@@ -3875,10 +3102,10 @@ async function ingestLatencyFile(file, opts = {}) {
         size = s.size;
     }
     catch (e) {
-        throw new core_errors/* ConfigurationError */.j1(`${label}: cannot read the latency log: ${(0,core_errors/* errorMessage */.gJ)(e)}`, { location: { file: label }, cause: e });
+        throw new errors/* ConfigurationError */.j1(`${label}: cannot read the latency log: ${(0,errors/* errorMessage */.gJ)(e)}`, { location: { file: label }, cause: e });
     }
     if (size === 0)
-        throw new core_errors/* ConfigurationError */.j1(`${label}: no latency samples (the file is empty)`, { location: { file: label } });
+        throw new errors/* ConfigurationError */.j1(`${label}: no latency samples (the file is empty)`, { location: { file: label } });
     const scanner = new LatencyScanner(label, opts, size);
     const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK });
     try {
@@ -3886,9 +3113,9 @@ async function ingestLatencyFile(file, opts = {}) {
             scanner.push(chunk);
     }
     catch (e) {
-        if (e instanceof core_errors/* ConfigurationError */.j1)
+        if (e instanceof errors/* ConfigurationError */.j1)
             throw e;
-        throw new core_errors/* ConfigurationError */.j1(`${label}: cannot read the latency log: ${(0,core_errors/* errorMessage */.gJ)(e)}`, { location: { file: label }, cause: e });
+        throw new errors/* ConfigurationError */.j1(`${label}: cannot read the latency log: ${(0,errors/* errorMessage */.gJ)(e)}`, { location: { file: label }, cause: e });
     }
     finally {
         stream.destroy();
@@ -4057,7 +3284,7 @@ const shipgateParser = {
     },
     parse(file, text) {
         const raw = readJson(file, text);
-        const value = validateValue(withFiniteSamples(raw), (0,schema_files/* loadSchema */.e)('perf-results.schema.json'), { file });
+        const value = (0,config/* validateValue */.q0)(withFiniteSamples(raw), (0,schema_files/* loadSchema */.e)('perf-results.schema.json'), { file });
         const out = new Collector(file, 'shipgate');
         value.benchmarks.forEach((b, i) => {
             out.add({ benchmark: b.name, metric: b.metric, unit: b.unit, direction: b.direction ?? directionOfUnit(b.unit), samples: samplesOf(raw, i) });
@@ -4112,7 +3339,7 @@ const byFormat = new Map(PARSERS.map((p) => [p.format, p]));
 function parserFor(format) {
     const parser = byFormat.get(format);
     if (parser === undefined) {
-        throw new core_errors/* ConfigurationError */.j1(`unknown result format ${JSON.stringify(format)}. Known formats: ${FORMAT_NAMES.join(', ')}.`, { field: 'format' });
+        throw new errors/* ConfigurationError */.j1(`unknown result format ${JSON.stringify(format)}. Known formats: ${FORMAT_NAMES.join(', ')}.`, { field: 'format' });
     }
     return parser;
 }
@@ -4127,7 +3354,7 @@ function detectFormat(file, text) {
 function parseResultFile(file, text, format, opts) {
     const forced = format === undefined || format === '' ? undefined : parserFor(format);
     if (isBlank(text))
-        throw common_emptyFileError(file);
+        throw emptyFileError(file);
     if (forced !== undefined)
         return parseAs(forced, file, text, opts);
     const detected = detectFormat(file, text);
@@ -4159,7 +3386,7 @@ async function readResultFile(file, opts = {}) {
             ? 'not found. Check the path, and that the benchmark run wrote its results there'
             : code === 'EISDIR'
                 ? 'is a directory; give the result file inside it'
-                : `cannot be read (${code ?? (0,core_errors/* errorMessage */.gJ)(e)})`;
+                : `cannot be read (${code ?? (0,errors/* errorMessage */.gJ)(e)})`;
         throw new ResultFileError(`${shown}: result file ${why}.`, shown);
     }
     return parseResultFile(shown, text, opts.format, opts);
@@ -4192,8 +3419,8 @@ function parseAs(parser, file, text, opts) {
     }
     catch (e) {
         // A parser bug must not surface as a bare stack trace naming nothing.
-        if (!(e instanceof core_errors/* ConfigurationError */.j1))
-            throw new Error(`${file}: internal error while reading it as ${parser.format}: ${(0,core_errors/* errorMessage */.gJ)(e)}`, { cause: e });
+        if (!(e instanceof errors/* ConfigurationError */.j1))
+            throw new Error(`${file}: internal error while reading it as ${parser.format}: ${(0,errors/* errorMessage */.gJ)(e)}`, { cause: e });
         if (e instanceof ResultFileError && e.partial !== undefined)
             throw e;
         // The file does not fit a forced format: say which one it fits.
@@ -4404,7 +3631,7 @@ async function readResults(ctx, pattern, format, into, dir = ctx.workspace, labe
                 title: `Unusable result file ${shown}`,
                 severity: 'high',
                 status: 'fail',
-                message: (0,core_errors/* errorMessage */.gJ)(e),
+                message: (0,errors/* errorMessage */.gJ)(e),
                 location: { file: shown },
             });
         }
@@ -4420,7 +3647,7 @@ function lines(text) {
 function suiteSpec(ctx, format) {
     const current = ctx.inputs.optional('current');
     if (!current)
-        throw new core_errors/* ConfigurationError */.j1('input `current`: where does the suite write its results? Give the file (or glob) together with `run`.', { field: 'inputs.current' });
+        throw new errors/* ConfigurationError */.j1('input `current`: where does the suite write its results? Give the file (or glob) together with `run`.', { field: 'inputs.current' });
     return {
         commands: lines(ctx.inputs.optional('run')),
         setup: lines(ctx.inputs.optional('setup')),
@@ -4436,7 +3663,7 @@ async function setupIn(ctx, spec, dir, label) {
     for (const line of spec.setup) {
         const r = await (0,exec/* execCommand */.NK)({ shell: line }, { cwd: dir, timeoutMs: spec.timeoutMs, signal: ctx.signal, group: `${label}setup: ${line}` });
         if (r.failed)
-            throw new core_errors/* ConfigurationError */.j1(`${label}setup command failed (${r.error ?? `exit ${r.exitCode}`}): ${line}`, { field: 'inputs.setup' });
+            throw new errors/* ConfigurationError */.j1(`${label}setup command failed (${r.error ?? `exit ${r.exitCode}`}): ${line}`, { field: 'inputs.setup' });
     }
 }
 /** One pass of the suite in dir; a failing command is a finding, and what it wrote is still read when measured. */
@@ -4524,7 +3751,7 @@ async function runPerfGate(ctx) {
     let ab;
     if (abRef) {
         if (!ctx.inputs.optional('run'))
-            throw new core_errors/* ConfigurationError */.j1('A/B mode (`ab-base-ref`) runs the suite on both commits: give `run` too.', { field: 'inputs.run' });
+            throw new errors/* ConfigurationError */.j1('A/B mode (`ab-base-ref`) runs the suite on both commits: give `run` too.', { field: 'inputs.run' });
         const r = await runAb(ctx, suiteSpec(ctx, format), abRef);
         collected = r.head;
         ab = r;
@@ -4536,7 +3763,7 @@ async function runPerfGate(ctx) {
     else {
         const current = ctx.inputs.optional('current');
         if (!current)
-            throw new core_errors/* ConfigurationError */.j1('perf-gate needs results: give `current` (a result file) or `run` (the suite command).', { field: 'inputs.current' });
+            throw new errors/* ConfigurationError */.j1('perf-gate needs results: give `current` (a result file) or `run` (the suite command).', { field: 'inputs.current' });
         await readResults(ctx, current, format, collected);
     }
     // The baseline: an explicit file, or the store (same hardware only; another fingerprint is flagged, not compared).
@@ -4587,7 +3814,7 @@ async function runPerfGate(ctx) {
         // The same median as the results table, so the chart's last point and the history are comparable.
         const medianOf = (d, r) => {
             const xs = d.measurements.filter((m) => m.benchmark === r.benchmark && m.metric === r.metric).flatMap((m) => m.samples);
-            return xs.length ? median(xs) : NaN;
+            return xs.length ? (0,descriptive/* median */.JZ)(xs) : NaN;
         };
         sections.splice(1, 0, { id: 'trends', title: 'Trend of regressed benchmarks', importance: 'detail', blocks: regressed.map((r) => trendChart(r, trend.slice(-10).map((d) => medianOf(d, r)))) });
     }
@@ -4602,15 +3829,7 @@ async function runPerfGate(ctx) {
     };
     const saveBaseline = !ab && (ctx.inputs.boolean('update-baseline', false) || (0,context/* isDefaultBranchPush */.i$)(ctx.run));
     if (saveBaseline && collected.measurements.length && collected.problems.length === 0) {
-        const { history } = await ctx.baselines.load(ctx.gate, ctx.name);
-        const next = (0,baseline_history/* appendEntry */.D4)(history ?? (0,baseline_history/* emptyHistory */.s4)(ctx.gate, ctx.name), {
-            createdAt: new Date().toISOString(),
-            fingerprint: ctx.runner.fingerprint ?? '',
-            runner: ctx.runner,
-            git: { ...(ctx.run.sha ? { sha: ctx.run.sha } : {}), ...(ctx.run.ref ? { ref: ctx.run.ref } : {}), ...(ctx.run.runId ? { runId: ctx.run.runId } : {}) },
-            data: { measurements: collected.measurements },
-        }, ctx.historySize);
-        details.baselineSaved = (await ctx.baselines.save(next)).location;
+        details.baselineSaved = await (0,gate/* saveRunBaseline */.W)(ctx, { measurements: collected.measurements });
     }
     const verdict = runVerdict(rows, config, collected.problems);
     // An error here is the input's (unreadable or malformed result files): the CLI exits 2 for it.
