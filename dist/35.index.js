@@ -2,6 +2,306 @@ export const id = 35;
 export const ids = [35];
 export const modules = {
 
+/***/ 8445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ quantilesOf),
+/* harmony export */   KP: () => (/* binding */ DEFAULT_SEED),
+/* harmony export */   N0: () => (/* binding */ relativeChange),
+/* harmony export */   SZ: () => (/* binding */ createRng),
+/* harmony export */   bF: () => (/* binding */ bootstrapRelativeChange),
+/* harmony export */   jF: () => (/* binding */ DEFAULT_RESAMPLES)
+/* harmony export */ });
+/* unused harmony export sortedQuantile */
+/* harmony import */ var _descriptive_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94021);
+/**
+ * Seeded resampling: a small deterministic PRNG and the two-sample bootstrap of a relative change.
+ *
+ * The interval is the percentile interval. BCa was considered and rejected for the typical input (a median
+ * of 5–30 values): its acceleration comes from a jackknife, which is not consistent for the median, and its
+ * bias correction from the share of replicates below the estimate, which is erratic for the lumpy bootstrap
+ * distribution of a small-sample median. The basic interval (2θ̂ − upper, 2θ̂ − lower) can leave the range
+ * of possible changes (below −100%). The percentile interval stays inside it and is the same whether the
+ * change is expressed as a ratio, a relative change or a log-ratio.
+ */
+
+/** xoshiro128** seeded through splitmix32; the same seed gives the same stream on every platform. */
+function createRng(seed) {
+    return new Xoshiro128(seed);
+}
+// A class rather than closures: one shared shape keeps the hot loop optimised across many generators.
+class Xoshiro128 {
+    a;
+    b;
+    c;
+    d;
+    constructor(seed) {
+        let z = seed >>> 0;
+        const splitmix = () => {
+            z = (z + 0x9e3779b9) >>> 0;
+            let t = z;
+            t = Math.imul(t ^ (t >>> 16), 0x21f0aaad);
+            t = Math.imul(t ^ (t >>> 15), 0x735a2d97);
+            return (t ^ (t >>> 15)) >>> 0;
+        };
+        this.a = splitmix();
+        this.b = splitmix();
+        this.c = splitmix();
+        this.d = splitmix();
+        if ((this.a | this.b | this.c | this.d) === 0)
+            this.a = 1;
+    }
+    nextU32() {
+        const r = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
+        const t = this.b << 9;
+        this.c ^= this.a;
+        this.d ^= this.b;
+        this.b ^= this.c;
+        this.a ^= this.d;
+        this.c ^= t;
+        this.d = rotl(this.d, 11);
+        return r;
+    }
+    next() {
+        return this.nextU32() / 4294967296;
+    }
+    int(n) {
+        return Math.floor((this.nextU32() / 4294967296) * n);
+    }
+}
+const rotl = (x, k) => (x << k) | (x >>> (32 - k));
+const DEFAULT_RESAMPLES = 2000;
+const DEFAULT_SEED = 0x5eed;
+/** Relative change with 0/0 read as no change and x/0 as an unbounded one. */
+function relativeChange(baseline, current) {
+    if (baseline === 0)
+        return current === 0 ? 0 : Infinity;
+    return current / baseline - 1;
+}
+/** Type-7 quantile of already sorted values. */
+function sortedQuantile(sorted, q) {
+    const h = (sorted.length - 1) * q;
+    const k = Math.floor(h);
+    const lo = sorted[k];
+    const hi = sorted[Math.min(k + 1, sorted.length - 1)];
+    return h === k || lo === hi ? lo : lo + (h - k) * (hi - lo);
+}
+/**
+ * Type-7 quantile of a resample of `sorted` (size n, with replacement). Only the ranks of the drawn indices
+ * matter, so they are counted instead of sorting the drawn values: O(n) with integer work only.
+ */
+function resampleQuantile(sorted, counts, q, rng) {
+    const n = sorted.length;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+        const r = rng.int(n);
+        counts[r] = counts[r] + 1;
+    }
+    const h = (n - 1) * q;
+    const k = Math.floor(h);
+    let j = 0;
+    let seen = counts[0];
+    while (seen <= k)
+        seen += counts[++j];
+    const lo = sorted[j];
+    if (h === k || k + 1 >= n)
+        return lo;
+    while (seen <= k + 1)
+        seen += counts[++j];
+    return lo + (h - k) * (sorted[j] - lo);
+}
+/** Type-7 quantiles of unsorted values, by selection rather than a full sort. */
+function quantilesOf(values, qs) {
+    const scratch = new Float64Array(values.length);
+    return qs.map((q) => {
+        scratch.set(values);
+        return (0,_descriptive_js__WEBPACK_IMPORTED_MODULE_0__/* .selectQuantile */ .AV)(scratch, q);
+    });
+}
+/**
+ * Percentile bootstrap of the relative change of a quantile between two independent samples: each replicate
+ * resamples both samples with replacement. Values must be finite; at least one value per sample.
+ */
+function bootstrapRelativeChange(baseline, current, options = {}) {
+    const q = options.quantile ?? 0.5;
+    const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+    const level = options.level ?? 0.95;
+    if (!(q >= 0 && q <= 1))
+        throw new RangeError(`quantile ${q} outside [0, 1]`);
+    if (!Number.isInteger(resamples) || resamples < 1)
+        throw new RangeError(`resamples must be a positive integer (got ${resamples})`);
+    if (!(level > 0 && level < 1))
+        throw new RangeError(`confidence level ${level} outside (0, 1)`);
+    for (const [name, s] of [['baseline', baseline], ['current', current]]) {
+        if (s.length === 0)
+            throw new RangeError(`bootstrap: ${name} sample is empty`);
+        for (let i = 0; i < s.length; i++) {
+            if (!Number.isFinite(s[i]))
+                throw new RangeError(`bootstrap: ${name} value ${i} is not a finite number (${s[i]})`);
+        }
+    }
+    const rng = createRng(options.seed ?? DEFAULT_SEED);
+    const bSorted = Float64Array.from(baseline).sort();
+    const cSorted = Float64Array.from(current).sort();
+    const bCounts = new Uint32Array(bSorted.length);
+    const cCounts = new Uint32Array(cSorted.length);
+    const b0 = sortedQuantile(bSorted, q);
+    const c0 = sortedQuantile(cSorted, q);
+    const changes = new Float64Array(resamples);
+    const baselines = new Float64Array(resamples);
+    for (let r = 0; r < resamples; r++) {
+        const b = resampleQuantile(bSorted, bCounts, q, rng);
+        const c = resampleQuantile(cSorted, cCounts, q, rng);
+        baselines[r] = b;
+        changes[r] = relativeChange(b, c);
+    }
+    const tail = (1 - level) / 2;
+    const [lower, upper] = quantilesOf(changes, [tail, 1 - tail]);
+    return {
+        baseline: b0,
+        current: c0,
+        change: relativeChange(b0, c0),
+        ci: [lower, upper],
+        changes,
+        baselines,
+    };
+}
+
+
+/***/ }),
+
+/***/ 94021:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AV: () => (/* binding */ selectQuantile),
+/* harmony export */   IB: () => (/* binding */ MAD_NORMAL_SCALE),
+/* harmony export */   JZ: () => (/* binding */ median),
+/* harmony export */   YV: () => (/* binding */ quantile)
+/* harmony export */ });
+/* unused harmony exports mean, stdev, cv, geometricMean, mad */
+/** 1 / Φ⁻¹(3/4): scales the MAD to estimate σ of a normal distribution. */
+const MAD_NORMAL_SCALE = 1.482602218505602;
+function check(x, what) {
+    if (x.length === 0)
+        throw new RangeError(`${what} of an empty sample`);
+    for (let i = 0; i < x.length; i++) {
+        if (Number.isNaN(x[i]))
+            throw new RangeError(`${what}: sample value ${i} is NaN`);
+    }
+}
+function checkQuantile(q) {
+    if (!(q >= 0 && q <= 1))
+        throw new RangeError(`quantile ${q} outside [0, 1]`);
+}
+function mean(x) {
+    check(x, 'mean');
+    let s = 0;
+    for (let i = 0; i < x.length; i++)
+        s += x[i];
+    return s / x.length;
+}
+/** Sample standard deviation (n − 1 denominator); 0 for a single value. */
+function stdev(x) {
+    const m = mean(x);
+    if (x.length < 2)
+        return 0;
+    let ss = 0;
+    for (let i = 0; i < x.length; i++)
+        ss += (x[i] - m) ** 2;
+    return Math.sqrt(ss / (x.length - 1));
+}
+/** Coefficient of variation: sample standard deviation over the mean. */
+function cv(x) {
+    return stdev(x) / mean(x);
+}
+function geometricMean(x) {
+    check(x, 'geometric mean');
+    let s = 0;
+    for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v < 0)
+            throw new RangeError(`geometric mean: sample value ${i} is negative (${v})`);
+        s += Math.log(v);
+    }
+    return Math.exp(s / x.length);
+}
+/**
+ * Quantile by linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default):
+ * position h = (n − 1)·q in the sorted sample.
+ */
+function quantile(x, q) {
+    check(x, 'quantile');
+    checkQuantile(q);
+    return selectQuantile(Float64Array.from(x), q);
+}
+function median(x) {
+    return quantile(x, 0.5);
+}
+/** Median absolute deviation from the median; pass MAD_NORMAL_SCALE as scale to estimate σ. */
+function mad(x, scale = 1) {
+    const m = median(x);
+    const dev = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++)
+        dev[i] = Math.abs(x[i] - m);
+    return scale * selectQuantile(dev, 0.5);
+}
+/**
+ * Type-7 quantile of the first `length` values of `buf`, found by selection in O(n); reorders `buf`.
+ * No validation: the hot path of the bootstrap.
+ */
+function selectQuantile(buf, q, length = buf.length) {
+    const h = (length - 1) * q;
+    const k = Math.floor(h);
+    const lo = select(buf, k, length);
+    if (k + 1 >= length || h === k)
+        return lo;
+    // After selecting k, everything right of k is ≥ the k-th value: the (k+1)-th is their minimum.
+    let hi = Infinity;
+    for (let i = k + 1; i < length; i++)
+        if (buf[i] < hi)
+            hi = buf[i];
+    return hi === lo ? lo : lo + (h - k) * (hi - lo);
+}
+/** Hoare-style quickselect with median-of-three pivots: buf[k] ends as the k-th smallest. */
+function select(buf, k, length) {
+    let left = 0;
+    let right = length - 1;
+    while (right > left) {
+        const mid = (left + right) >>> 1;
+        const a = buf[left];
+        const b = buf[mid];
+        const c = buf[right];
+        const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+        let i = left;
+        let j = right;
+        while (i <= j) {
+            while (buf[i] < pivot)
+                i++;
+            while (buf[j] > pivot)
+                j--;
+            if (i <= j) {
+                const t = buf[i];
+                buf[i] = buf[j];
+                buf[j] = t;
+                i++;
+                j--;
+            }
+        }
+        if (k <= j)
+            right = j;
+        else if (k >= i)
+            left = i;
+        else
+            break;
+    }
+    return buf[k];
+}
+
+
+/***/ }),
+
 /***/ 60753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -296,6 +296,9 @@ const gateFlags = {
     'readiness-checklist': [
         { flag: '--checklist <file>', input: 'checklist', description: 'checklist file' },
         { flag: '--base-result <file>', input: 'base-result', description: "base branch's report.json" },
+        { flag: '--untrusted-commands <mode>', input: 'untrusted-commands', description: 'base | refuse: command checks on untrusted pull requests' },
+        { flag: '--reports-dir <dir>', input: 'reports-dir', description: "other gates' reports, for gate checks" },
+        { flag: '--sarif', input: 'sarif', description: 'also write results.sarif', boolean: true },
     ],
     'chaos-run': [
         { flag: '--experiment <file>', input: 'experiment', description: 'experiment file' },
@@ -337,6 +340,27 @@ function buildProgram(setExit) {
             }));
         });
     }
+    program.commands
+        .find((c) => c.name() === 'readiness-checklist')
+        ?.command('import')
+        .description('convert a markdown checklist (headings, - [ ] items, Status/Owner lines, Validation Command lines) to readiness.yml on stdout')
+        .argument('<checklist.md>')
+        .action(async (file) => {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (e) {
+            throw new errors/* ConfigurationError */.j1(`${file}: cannot read the markdown checklist (${(0,errors/* errorMessage */.gJ)(e)}).`, { location: { file } });
+        }
+        const { importMarkdownChecklist } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(489), __webpack_require__.e(199)]).then(__webpack_require__.bind(__webpack_require__, 77199));
+        const { checklistToYaml } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(489), __webpack_require__.e(566)]).then(__webpack_require__.bind(__webpack_require__, 72566));
+        const { checklist, warnings } = importMarkdownChecklist(text, file);
+        for (const w of warnings)
+            process.stderr.write(`warning: ${w}\n`);
+        process.stdout.write(checklistToYaml(checklist));
+        setExit(ExitCode.Ok);
+    });
     program
         .command('report')
         .description('validate a report.json and render it (terminal, markdown) or re-write its report files')

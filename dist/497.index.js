@@ -12,13 +12,13 @@ export const modules = {
 async function loadGate(name) {
     switch (name) {
         case 'perf-gate':
-            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(453), __webpack_require__.e(309), __webpack_require__.e(319)]).then(__webpack_require__.bind(__webpack_require__, 37319))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(453), __webpack_require__.e(489), __webpack_require__.e(319)]).then(__webpack_require__.bind(__webpack_require__, 37319))).gate;
         case 'chaos-run':
-            return (await __webpack_require__.e(/* import() */ 207).then(__webpack_require__.bind(__webpack_require__, 42207))).gate;
+            return (await __webpack_require__.e(/* import() */ 857).then(__webpack_require__.bind(__webpack_require__, 85857))).gate;
         case 'model-validate':
-            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(554), __webpack_require__.e(309), __webpack_require__.e(35)]).then(__webpack_require__.bind(__webpack_require__, 86035))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(554), __webpack_require__.e(489), __webpack_require__.e(35)]).then(__webpack_require__.bind(__webpack_require__, 86035))).gate;
         case 'readiness-checklist':
-            return (await __webpack_require__.e(/* import() */ 402).then(__webpack_require__.bind(__webpack_require__, 86402))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(392), __webpack_require__.e(672), __webpack_require__.e(489), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 227))).gate;
     }
 }
 
@@ -272,7 +272,7 @@ class CacheBaselineStore {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(this.opts.workspace, rel);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(abs, { force: true });
         const sameHw = this.prefix(gate, suite, this.opts.fingerprint);
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         const matched = await this.inWorkspace(() => cache.restoreCache([rel], sameHw, [sameHw, this.prefix(gate, suite)]));
         if (!matched)
             return {};
@@ -285,7 +285,7 @@ class CacheBaselineStore {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs), { recursive: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(abs, `${JSON.stringify(history)}\n`);
         const key = `${this.prefix(history.gate, history.suite, this.opts.fingerprint)}${this.opts.runId}-${this.opts.runAttempt}`;
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         const id = await this.inWorkspace(() => cache.saveCache([rel], key));
         if (id === -1)
             throw new Error(`the cache refused baseline ${key}`);

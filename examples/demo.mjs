@@ -1,7 +1,7 @@
 // npm run demo: shipgate's CLI from the committed bundle (dist/) against the bundled example system, on loopback.
 // Plain JavaScript on purpose: it needs nothing but `npm ci`. Writes shipgate-report/.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,6 +72,12 @@ results.push([
     work,
   ),
 ]);
+
+console.log('\n» readiness-checklist: live probes of the running service, and items that read the reports above');
+svc = await startService();
+writeFileSync(path.join(work, 'readiness.yml'), readFileSync(path.join(root, 'examples/readiness/readiness.yml'), 'utf8').replaceAll('{{port}}', String(svc.port)));
+results.push(['readiness-checklist', shipgate(['readiness-checklist', '--name', 'example-service', '--checklist', 'readiness.yml', '--reports-dir', out, '--report-dir', path.join(out, 'readiness-checklist')], work)]);
+await svc.stop();
 
 console.log('\n» rendering an example readiness report through every local sink');
 results.push(['report (example readiness)', shipgate(['report', path.join(root, 'examples/reports/readiness-example.json'), '--report-dir', path.join(out, 'example')])]);

@@ -101,6 +101,7 @@ export const actionSpecs: Record<GateName, ActionSpec> = {
       'base-result': { description: 'report.json of the base branch, for the diff in the comment.' },
       'untrusted-commands': { description: 'On fork PRs or when the PR changes the checklist: `base` runs command checks from the base branch\'s checklist, `refuse` skips them.', default: 'base' },
       sarif: { description: 'Also write results.sarif into the report directory.', default: 'false' },
+      'reports-dir': { description: 'Where other gates of this job wrote their reports (`gate` checks read <reports-dir>/<gate>/report.json).', default: 'shipgate-report' },
     },
     outputs: { score: 'Weighted score, 0–100.', level: 'Highest level reached.', 'failed-critical': 'Number of failed critical items.' },
   },

@@ -38,6 +38,9 @@ const gateFlags: Record<GateName, { flag: string; input: string; description: st
   'readiness-checklist': [
     { flag: '--checklist <file>', input: 'checklist', description: 'checklist file' },
     { flag: '--base-result <file>', input: 'base-result', description: "base branch's report.json" },
+    { flag: '--untrusted-commands <mode>', input: 'untrusted-commands', description: 'base | refuse: command checks on untrusted pull requests' },
+    { flag: '--reports-dir <dir>', input: 'reports-dir', description: "other gates' reports, for gate checks" },
+    { flag: '--sarif', input: 'sarif', description: 'also write results.sarif', boolean: true },
   ],
   'chaos-run': [
     { flag: '--experiment <file>', input: 'experiment', description: 'experiment file' },
@@ -82,6 +85,26 @@ export function buildProgram(setExit: (code: number) => void): Command {
       );
     });
   }
+
+  program.commands
+    .find((c) => c.name() === 'readiness-checklist')
+    ?.command('import')
+    .description('convert a markdown checklist (headings, - [ ] items, Status/Owner lines, Validation Command lines) to readiness.yml on stdout')
+    .argument('<checklist.md>')
+    .action(async (file: string) => {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (e) {
+        throw new ConfigurationError(`${file}: cannot read the markdown checklist (${errorMessage(e)}).`, { location: { file } });
+      }
+      const { importMarkdownChecklist } = await import('../gates/readiness-checklist/import-markdown.js');
+      const { checklistToYaml } = await import('../gates/readiness-checklist/checklist.js');
+      const { checklist, warnings } = importMarkdownChecklist(text, file);
+      for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+      process.stdout.write(checklistToYaml(checklist));
+      setExit(ExitCode.Ok);
+    });
 
   program
     .command('report')

@@ -502,7 +502,7 @@ function fieldName(pointer: string): string {
 }
 
 /** The allowed name closest to a misspelt one, if any is close enough. */
-function closest(name: string, allowed: string[]): string | undefined {
+export function closest(name: string, allowed: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
   for (const candidate of allowed) {

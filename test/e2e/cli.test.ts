@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
 import { repoRoot } from './fixture-action.js';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -167,6 +168,23 @@ describe('the bundled CLI', () => {
     const unknown = await shipgate(['model-validate', '--predictions', 'pred.csv', '--label-column', 'truth', '--report-dir', 'out3'], dir);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr + unknown.stdout, /truth[\s\S]*label, prediction, score/);
+  });
+
+  test('readiness-checklist import writes readiness.yml keeping every checkbox; a bad checklist exits 2 with file and line', async () => {
+    const md = path.join(repoRoot, 'test', 'fixtures', 'readiness', 'PRODUCTION_READINESS.md');
+    const r = await shipgate(['readiness-checklist', 'import', md]);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = parseYaml(r.stdout) as { sections: { title: string; items: { id: string; checks: { type: string }[] }[] }[] };
+    const boxes = (await readFile(md, 'utf8')).split('\n').filter((l) => /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]/.test(l)).length;
+    assert.equal(doc.sections.flatMap((x) => x.items).length, boxes, 'one item per checkbox');
+    assert.ok(doc.sections.flatMap((x) => x.items).some((i) => i.checks.some((c) => c.type === 'command')), 'Validation Command lines became command checks');
+
+    const dir = await tmp();
+    await writeFile(path.join(dir, 'readiness.yml'), 'version: 1\nsections:\n  - title: A\n    items:\n      - { id: x, title: X, priority: high, checks: [{ type: manual, checked: true, by: me }] }\n      - { id: x, title: Y, priority: low, checks: [{ type: manual }] }\n');
+    const bad = await shipgate(['readiness-checklist', '--checklist', 'readiness.yml', '--report-dir', 'out'], dir);
+    assert.equal(bad.code, 2, bad.stderr + bad.stdout);
+    assert.match(bad.stderr + bad.stdout, /readiness\.yml:6[\s\S]*x/);
+    assert.doesNotMatch(bad.stdout + bad.stderr, /\n\s+at [^\n]*\.(js|ts):\d+:\d+/, 'no stack trace');
   });
 
   test('a gate not yet in this version reports error (exit 3), never a verdict', async () => {

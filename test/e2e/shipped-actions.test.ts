@@ -36,7 +36,7 @@ describe('shipped actions', () => {
     'perf-gate': /perf-gate needs results/,
     'chaos-run': /not implemented in this version/,
     'model-validate': /model-validate needs \\?`predictions/,
-    'readiness-checklist': /not implemented in this version/,
+    'readiness-checklist': /readiness\.yml/,
   };
   for (const [gate, message] of Object.entries(expected)) {
     test(`${gate}: runs on node24 from dist/ and reports through the sinks`, async () => {

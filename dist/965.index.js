@@ -1,8 +1,8 @@
-export const id = 254;
-export const ids = [254];
+export const id = 965;
+export const ids = [965];
 export const modules = {
 
-/***/ 55254:
+/***/ 29965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -47,7 +47,7 @@ async function uploadDirectory(dir, name, opts = {}) {
         throw new Error(`nothing to upload: ${dir} is empty`);
     const safeName = sanitizeArtifactName(name);
     // Loaded on demand: the artifact client (and the Azure SDK under it) is most of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(110), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
     const client = new DefaultArtifactClient();
     const res = await client.uploadArtifact(safeName, files, dir, opts.retentionDays ? { retentionDays: opts.retentionDays } : {});
     if (res.id === undefined)
@@ -177,66 +177,8 @@ async function completeCheckRun(client, t, output, conclusion) {
     return { requests };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(61351);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(49735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(86856);
-;// CONCATENATED MODULE: ./src/core/github/client.ts
-
-
-
-/**
- * An octokit with retries of transient failures and GitHub's recommended throttling. The token is held only by
- * the client: it is never logged, written to state or put in a report.
- */
-function createClient(opts) {
-    const retries = opts.retries ?? 3;
-    const maxWait = opts.maxRateLimitWaitSeconds ?? 60;
-    const baseUrl = opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
-    const onLimit = (kind) => (retryAfter, options, _o, retryCount) => {
-        const what = `${options.method ?? ''} ${options.url ?? ''}`.trim();
-        if (retryCount < retries && retryAfter <= maxWait) {
-            opts.log.info(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s`);
-            return true;
-        }
-        opts.log.warning(`GitHub ${kind} rate limit on ${what}; giving up`);
-        return false;
-    };
-    // No `request` option here: getOctokit's defaults put the runner's proxy agent there, and options merge shallowly.
-    return (0,github/* getOctokit */.Q)(opts.token, {
-        baseUrl,
-        retry: { retries },
-        throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-}
-/**
- * The login that comments written with this token carry. GraphQL's `viewer` answers for every kind of token:
- * GITHUB_TOKEN (github-actions[bot]), a GitHub App's installation token (<slug>[bot]) and a user's token, whereas
- * REST /user refuses installation tokens. If GraphQL is unreachable, /user, then the job token's identity.
- */
-async function tokenIdentity(client) {
-    try {
-        const { viewer } = await client.graphql('query { viewer { login } }');
-        if (viewer.login)
-            return viewer.login;
-    }
-    catch {
-        // fall through to REST
-    }
-    try {
-        const { data } = await client.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch (e) {
-        const status = e.status;
-        if (status === 403 || status === 401 || status === 404)
-            return 'github-actions[bot]';
-        throw e;
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/github/client.ts
+var github_client = __webpack_require__(24332);
 // EXTERNAL MODULE: ./src/core/github/context.ts
 var context = __webpack_require__(83544);
 ;// CONCATENATED MODULE: ./src/core/github/sticky-comment.ts
@@ -427,7 +369,7 @@ async function publish(report, opts, run, sinks, log, cancelled) {
     if (opts.comment && !cancelled && client && run.owner && run.repo && run.pullRequest !== undefined) {
         try {
             const marker = (0,model/* commentMarker */.Ql)(report.gate, report.name);
-            const author = await tokenIdentity(client);
+            const author = await (0,github_client/* tokenIdentity */.s)(client);
             const res = await upsertStickyComment(client, { owner: run.owner, repo: run.repo, issueNumber: run.pullRequest, marker, author }, (0,render_markdown/* renderComment */.wQ)(report, { ...renderOpts, marker }));
             core/* setOutput */.uH(constants/* Outputs */.tY.CommentId, String(res.id));
             log.info(`${res.action} the PR comment ${res.htmlUrl ?? res.id}`);
@@ -486,7 +428,7 @@ async function closeDanglingCheckRun(opts, run, log) {
     if (!id || core/* getState */.Gu(constants/* State */.Uw.MainFinished) === 'true' || !opts.token || !run.owner || !run.repo)
         return;
     try {
-        const client = createClient({ token: opts.token, log });
+        const client = (0,github_client/* createClient */.U)({ token: opts.token, log });
         const summary = 'The step ended before the gate finished (cancelled or killed), so there is no verdict.';
         await completeCheckRun(client, { owner: run.owner, repo: run.repo, checkRunId: id }, { title: 'cancelled', summary, annotations: [] }, 'cancelled');
         log.info(`closed check run ${id} left open by the main step`);
@@ -520,7 +462,7 @@ async function runMain(gate, opts, inputs, run, signal, workspace) {
     const sinks = { notes: [] };
     if (opts.token) {
         core/* setSecret */.Pq(opts.token);
-        sinks.client = createClient({ token: opts.token, log });
+        sinks.client = (0,github_client/* createClient */.U)({ token: opts.token, log });
     }
     else {
         sinks.notes.push('no GitHub token: no check run and no PR comment (set `github-token`)');
@@ -637,6 +579,72 @@ async function runAction(action, phase) {
     catch (e) {
         core/* setFailed */.C1(`internal error: could not load ${gate}: ${e instanceof Error ? e.message : String(e)}`);
         process.exit(1);
+    }
+}
+
+
+/***/ }),
+
+/***/ 24332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ createClient),
+/* harmony export */   s: () => (/* binding */ tokenIdentity)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61351);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+
+
+
+/**
+ * An octokit with retries of transient failures and GitHub's recommended throttling. The token is held only by
+ * the client: it is never logged, written to state or put in a report.
+ */
+function createClient(opts) {
+    const retries = opts.retries ?? 3;
+    const maxWait = opts.maxRateLimitWaitSeconds ?? 60;
+    const baseUrl = opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
+    const onLimit = (kind) => (retryAfter, options, _o, retryCount) => {
+        const what = `${options.method ?? ''} ${options.url ?? ''}`.trim();
+        if (retryCount < retries && retryAfter <= maxWait) {
+            opts.log.info(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s`);
+            return true;
+        }
+        opts.log.warning(`GitHub ${kind} rate limit on ${what}; giving up`);
+        return false;
+    };
+    // No `request` option here: getOctokit's defaults put the runner's proxy agent there, and options merge shallowly.
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(opts.token, {
+        baseUrl,
+        retry: { retries },
+        throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+}
+/**
+ * The login that comments written with this token carry. GraphQL's `viewer` answers for every kind of token:
+ * GITHUB_TOKEN (github-actions[bot]), a GitHub App's installation token (<slug>[bot]) and a user's token, whereas
+ * REST /user refuses installation tokens. If GraphQL is unreachable, /user, then the job token's identity.
+ */
+async function tokenIdentity(client) {
+    try {
+        const { viewer } = await client.graphql('query { viewer { login } }');
+        if (viewer.login)
+            return viewer.login;
+    }
+    catch {
+        // fall through to REST
+    }
+    try {
+        const { data } = await client.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch (e) {
+        const status = e.status;
+        if (status === 403 || status === 401 || status === 404)
+            return 'github-actions[bot]';
+        throw e;
     }
 }
 
