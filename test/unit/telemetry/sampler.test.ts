@@ -64,8 +64,11 @@ describe('telemetry while a suite runs', () => {
       .map((r) => Math.abs(r.time - start - Math.round((r.time - start) / interval) * interval))
       .sort((a, b) => a - b);
     assert.ok(lateAfterBlock.length >= 2);
-    const median = lateAfterBlock[Math.floor(lateAfterBlock.length / 2)] ?? Infinity;
-    assert.ok(median < 25, `ticks after a blocked loop are off the grid by ${lateAfterBlock.join(',')} ms`);
+    // A scheduler that counted the interval from the late tick would stay ~55 ms off the grid from then on; an
+    // absolute one is back on it at the next tick, give or take timer jitter (which a loaded CI machine adds to
+    // some ticks, so the closest tick is what shows the realignment).
+    const closest = lateAfterBlock[0] ?? Infinity;
+    assert.ok(closest < 20, `ticks after a blocked loop are off the grid by ${lateAfterBlock.join(',')} ms`);
 
     assert.deepEqual(
       result.gpus.map((g) => g.index),
