@@ -14,23 +14,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { classificationMetrics, binaryRankMetrics } from '../src/gates/model-validate/metrics/classification.js';
 import type { ClassificationData } from '../src/gates/model-validate/types.js';
+import { mulberry32 } from './latency-ingest.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Labels with 30% positives; scores of a fair model rounded to 6 decimals (so ties exist, as in real output). */
 function dataset(n: number, seed: number): { y: Uint8Array; s: Float64Array; pred: Uint8Array } {

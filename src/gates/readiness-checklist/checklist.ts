@@ -14,23 +14,10 @@ const SCHEMA = 'readiness.schema.json';
 
 // ---- the file as written (snake_case keys, validated by schemas/readiness.schema.json) ----
 
-interface RawWaiver {
-  id: string;
-  reason: string;
-  owner: string;
-  ticket?: string;
-  expires: string;
-}
+type RawWaiver = Omit<Waiver, 'line'>;
 
-interface RawItem {
-  id: string;
-  title: string;
-  priority: Priority;
-  owner?: string;
-  acceptance?: string;
-  level?: string;
-  checks?: CheckSpec[];
-}
+/** An item as written: no section or line yet, and `checks` may be left out (a manual item). */
+type RawItem = Omit<ChecklistItem, 'section' | 'checks' | 'line'> & { checks?: CheckSpec[] };
 
 interface RawChecklist {
   version: 1;
