@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type Fault, type FaultContext, type FaultPlan, findExecutable, groupMembers, parseDuration, positiveInt, revertViaLedger, specError, startRecorded, type SpecLocation } from './types.js';
+import { type Fault, type FaultContext, type FaultPlan, findExecutable, groupMembers, parseDuration, positiveInt, revertViaLedger, specError, startRecorded, type SpecLocation, waitFor } from './types.js';
 
 type StressKind = 'cpu' | 'memory' | 'io';
 export type StressSpec = { workers: number; durationMs: number; load?: number; bytes?: string };
@@ -13,6 +13,12 @@ export type StressSpec = { workers: number; durationMs: number; load?: number; b
 const MAX_WORKERS = 1024;
 const BYTES = /^(\d+(\.\d+)?[bkmg]?|\d{1,3}%)$/i;
 const SAMPLE_MS = 500;
+const WORKERS_START_MS = 3000;
+
+/** CPU clock ticks used so far by the processes `members` lists (those that ended in between are not counted). */
+async function groupTicks(members: () => Promise<{ cpuTicks: number }[]>): Promise<number> {
+  return (await members()).reduce((a, m) => a + m.cpuTicks, 0);
+}
 
 /** Busy and total jiffies of the "cpu" line of /proc/stat. */
 async function cpuTimes(): Promise<{ busy: number; total: number }> {
@@ -101,18 +107,29 @@ export class StressFault implements Fault<StressSpec> {
   async verify(id: string, spec: StressSpec, _ctx: FaultContext): Promise<{ verified: boolean; evidence: string }> {
     const h = this.handles.get(id);
     if (h === undefined) return { verified: false, evidence: `${id} was not applied` };
-    const members = (await groupMembers(h.pid)).filter((m) => m.comm.startsWith('stress-ng'));
+    const stressMembers = async (): Promise<{ pid: number; cpuTicks: number }[]> => (await groupMembers(h.pid)).filter((m) => m.comm.startsWith('stress-ng'));
+    // stress-ng forks its workers after a start-up of its own, which takes a while on a loaded host: wait for them
+    // (the parent and one process per worker) before measuring, so the window does not fall on the start-up.
+    await waitFor(async () => (await stressMembers()).length > spec.workers, WORKERS_START_MS);
+    const members = await stressMembers();
     const running = members.length > 0;
     const parts = [`${members.length} stress-ng process(es) in group ${h.pid}`];
     let rose = true;
     if (this.kind === 'cpu' && h.baseline !== undefined) {
-      const during = await busyShare(SAMPLE_MS);
+      // The workers' own CPU time over the window, as a share of the whole host: evidence that does not depend on
+      // what else the host is doing. The host's busy share is reported beside it.
+      const [hostA, groupA] = [await cpuTimes(), await groupTicks(stressMembers)];
+      await delay(SAMPLE_MS);
+      const [hostB, groupB] = [await cpuTimes(), await groupTicks(stressMembers)];
+      const total = hostB.total - hostA.total;
+      const workers = total > 0 ? Math.max(0, groupB - groupA) / total : 0;
+      const during = total > 0 ? (hostB.busy - hostA.busy) / total : 0;
       const cpus = (await readFile('/proc/stat', 'utf8')).split('\n').filter((l) => /^cpu\d/.test(l)).length || 1;
       const expected = (Math.min(spec.workers, cpus) * (spec.load ?? 100)) / 100 / cpus;
-      // Half the expected rise, or half the headroom left when the host was already busy.
+      // Half the expected share, or half the headroom left when the host was already busy.
       const needed = 0.5 * Math.min(expected, 1 - h.baseline);
-      rose = during - h.baseline >= needed;
-      parts.push(`CPU busy ${pct(h.baseline)} before, ${pct(during)} during (needed a rise of ${pct(needed)})`);
+      rose = workers >= needed;
+      parts.push(`stress-ng used ${pct(workers)} of the host's CPU (needed ${pct(needed)}); host busy ${pct(h.baseline)} before, ${pct(during)} during`);
     }
     return { verified: running && rose, evidence: parts.join('; ') };
   }

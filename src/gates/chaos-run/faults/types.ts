@@ -89,7 +89,7 @@ export function positiveInt(value: unknown, where: SpecLocation, key: string, ma
 // ---- /proc ----
 
 /** State letter of /proc/<pid>/stat (R, S, T, Z, …) and its start time, or undefined when there is no such pid. */
-export async function procStat(pid: number): Promise<{ state: string; pgrp: number; start: string; comm: string } | undefined> {
+export async function procStat(pid: number): Promise<{ state: string; pgrp: number; start: string; comm: string; cpuTicks: number } | undefined> {
   let text: string;
   try {
     text = await readFile(`/proc/${pid}/stat`, 'utf8');
@@ -100,16 +100,18 @@ export async function procStat(pid: number): Promise<{ state: string; pgrp: numb
   const f = text.slice(close + 2).split(' ');
   const [state, pgrp, start] = [f[0], f[2], f[19]];
   if (state === undefined || pgrp === undefined || start === undefined) return undefined;
-  return { state, pgrp: Number(pgrp), start, comm: text.slice(text.indexOf('(') + 1, close) };
+  // utime + stime, in the same clock ticks as /proc/stat
+  const cpuTicks = Number(f[11] ?? 0) + Number(f[12] ?? 0);
+  return { state, pgrp: Number(pgrp), start, comm: text.slice(text.indexOf('(') + 1, close), cpuTicks };
 }
 
 /** Live (not zombie) processes whose process group is `pgid`. */
-export async function groupMembers(pgid: number): Promise<{ pid: number; comm: string }[]> {
-  const found: { pid: number; comm: string }[] = [];
+export async function groupMembers(pgid: number): Promise<{ pid: number; comm: string; cpuTicks: number }[]> {
+  const found: { pid: number; comm: string; cpuTicks: number }[] = [];
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const s = await procStat(Number(name));
-    if (s !== undefined && s.pgrp === pgid && s.state !== 'Z' && s.state !== 'X') found.push({ pid: Number(name), comm: s.comm });
+    if (s !== undefined && s.pgrp === pgid && s.state !== 'Z' && s.state !== 'X') found.push({ pid: Number(name), comm: s.comm, cpuTicks: s.cpuTicks });
   }
   return found;
 }
