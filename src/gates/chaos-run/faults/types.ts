@@ -19,6 +19,8 @@ export interface FaultContext {
   targetPid?: number;
   /** restart the target (re-run its command); returns the new pid */
   restartTarget?: () => Promise<number>;
+  /** limits.allow_default_route: network faults may act on the interface that holds the default route */
+  allowDefaultRoute?: boolean;
 }
 
 export interface FaultPlan {
@@ -50,6 +52,10 @@ export interface Fault<S = Record<string, unknown>> {
   verify(id: string, spec: S, ctx: FaultContext): Promise<{ verified: boolean; evidence: string }>;
   /** Via the ledger entry's inverse, then markReverted. */
   revert(id: string, ctx: FaultContext): Promise<{ revertedAt: number }>;
+  /** Before the workload starts, for every fault of this type in the experiment (e.g. the proxy starts listening). */
+  setup?(faults: { id: string; spec: S }[], ctx: FaultContext): Promise<void>;
+  /** At the end of the run, whatever happened (stops what `setup` started). */
+  teardown?(): Promise<void>;
 }
 
 // ---- spec validation ----
@@ -176,12 +182,13 @@ export async function startRecorded(
   id: string,
   description: string,
   argv: string[],
-  opts: { cwd?: string } = {},
+  opts: { cwd?: string; env?: Record<string, string>; /** an open file descriptor for stdout and stderr */ outputFd?: number } = {},
 ): Promise<{ pid: number; startTime: string }> {
   const [file, ...args] = argv;
   if (file === undefined) throw new Error(`${id}: empty command`);
   ctx.signal.throwIfAborted();
-  const child = spawn(file, args, { detached: true, stdio: 'ignore', cwd: opts.cwd, env: childEnvironment(process.env) });
+  const stdio: ('ignore' | number)[] = opts.outputFd === undefined ? ['ignore', 'ignore', 'ignore'] : ['ignore', opts.outputFd, opts.outputFd];
+  const child = spawn(file, args, { detached: true, stdio, cwd: opts.cwd, env: childEnvironment({ ...process.env, ...opts.env }) });
   const pid = child.pid;
   if (pid !== undefined) signalGroup(pid, 'SIGSTOP');
   const started = await new Promise<{ error?: NodeJS.ErrnoException }>((resolve) => {
