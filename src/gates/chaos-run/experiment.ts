@@ -66,8 +66,10 @@ export interface BuiltinWorkloadSpec {
   port?: number;
   /** Operations per second (default 50). */
   rate: number;
-  /** Distinct keys (default 100). */
-  keys: number;
+  /** Concurrent clients, each a process in the history (default 4). */
+  clients: number;
+  /** Each write is a new key `<key_prefix><n>` (default `shipgate:chaos:<run id>:`). */
+  key_prefix?: string;
 }
 
 export interface WorkloadSpec {
@@ -282,7 +284,7 @@ export function planText(e: Experiment): string {
   else if (w.builtin !== undefined) {
     const b = w.builtin;
     const where = b.type === 'http-kv' ? (b.url ?? '?') : `${b.host ?? '127.0.0.1'}:${b.port ?? '?'}`;
-    out.push(`Workload: built-in ${b.type} on ${where}, ${b.rate} ops/s over ${b.keys} keys${w.history === undefined ? '' : `, history ${w.history}`}`);
+    out.push(`Workload: built-in ${b.type} on ${where}, ${b.rate} ops/s from ${b.clients} client(s)${w.history === undefined ? '' : `, history ${w.history}`}`);
   } else out.push(`Workload: \`${commandText(w.command ?? [])}\`${w.history === undefined ? '' : `, history ${w.history}`}`);
 
   out.push(`Steady state: probes every ${e.steady_state.interval_ms} ms`);
@@ -349,7 +351,8 @@ function probeText(p: ProbeSpec): string {
 
 // ---- locations ----
 
-function nearestLine(loaded: LoadedConfig<unknown>, pointer: string): number | undefined {
+/** The line of `pointer` in the loaded file, or of its nearest ancestor that has one. */
+export function nearestLine(loaded: LoadedConfig<unknown>, pointer: string): number | undefined {
   for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
     const line = loaded.lineOf(p);
     if (line !== undefined || p === '') return line;
@@ -357,7 +360,7 @@ function nearestLine(loaded: LoadedConfig<unknown>, pointer: string): number | u
 }
 
 /** Errors located at a JSON pointer of the loaded file: `file:line: message`, with the field named. */
-function locator(loaded: LoadedConfig<unknown>): (pointer: string, message: string) => ConfigurationError {
+export function locator(loaded: LoadedConfig<unknown>): (pointer: string, message: string) => ConfigurationError {
   return (pointer, message) => {
     const line = nearestLine(loaded, pointer);
     return new ConfigurationError(`${line === undefined ? loaded.file : `${loaded.file}:${line}`}: ${message}`, {

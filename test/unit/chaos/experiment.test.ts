@@ -143,7 +143,7 @@ integrity:
   - type: set
 `);
     const e = await loadExperiment(file);
-    assert.deepEqual(e.workload?.builtin, { type: 'redis-kv', port: 6379, rate: 50, keys: 100 });
+    assert.deepEqual(e.workload?.builtin, { type: 'redis-kv', port: 6379, rate: 50, clients: 4 });
   });
 
   test('schema errors name the file, the line and the field', async () => {

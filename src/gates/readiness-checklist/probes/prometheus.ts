@@ -17,13 +17,13 @@ export function parseExpect(text: string): PromExpect | undefined {
 }
 
 /** Prometheus writes values as strings: "1", "0.5", "+Inf", "NaN". */
-function promNumber(s: string): number {
+export function promNumber(s: string): number {
   if (s === '+Inf' || s === 'Inf') return Infinity;
   if (s === '-Inf') return -Infinity;
   return Number(s);
 }
 
-function compare(a: number, op: Op, b: number): boolean {
+export function compare(a: number, op: Op, b: number): boolean {
   switch (op) {
     case '==':
       return a === b;
