@@ -12,13 +12,13 @@ export const modules = {
 async function loadGate(name) {
     switch (name) {
         case 'perf-gate':
-            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(453), __webpack_require__.e(489), __webpack_require__.e(319)]).then(__webpack_require__.bind(__webpack_require__, 37319))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(453), __webpack_require__.e(489), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 99514))).gate;
         case 'chaos-run':
-            return (await __webpack_require__.e(/* import() */ 857).then(__webpack_require__.bind(__webpack_require__, 85857))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(796), __webpack_require__.e(489), __webpack_require__.e(430), __webpack_require__.e(158)]).then(__webpack_require__.bind(__webpack_require__, 64158))).gate;
         case 'model-validate':
             return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(554), __webpack_require__.e(489), __webpack_require__.e(35)]).then(__webpack_require__.bind(__webpack_require__, 86035))).gate;
         case 'readiness-checklist':
-            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(392), __webpack_require__.e(672), __webpack_require__.e(489), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 227))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(796), __webpack_require__.e(392), __webpack_require__.e(849), __webpack_require__.e(489), __webpack_require__.e(430), __webpack_require__.e(930)]).then(__webpack_require__.bind(__webpack_require__, 86930))).gate;
     }
 }
 
@@ -348,9 +348,11 @@ function errorMessage(e) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NK: () => (/* binding */ execCommand),
+/* harmony export */   Qc: () => (/* binding */ childEnvironment),
+/* harmony export */   fE: () => (/* binding */ formatCommand),
 /* harmony export */   fe: () => (/* binding */ killAllRunning)
 /* harmony export */ });
-/* unused harmony exports formatCommand, runningCount, childEnvironment */
+/* unused harmony export runningCount */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(643);

@@ -1,6 +1,7 @@
 // npm run demo: shipgate's CLI from the committed bundle (dist/) against the bundled example system, on loopback.
 // Plain JavaScript on purpose: it needs nothing but `npm ci`. Writes shipgate-report/.
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +73,19 @@ results.push([
     work,
   ),
 ]);
+
+console.log('\n» chaos-run: slow the network to the example service through the proxy, kill it mid-write, restart it, and prove no acknowledged write was lost');
+const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const [svcPort, proxyPort] = [await freePort(), await freePort()];
+writeFileSync(
+  path.join(work, 'chaos.yml'),
+  readFileSync(path.join(root, 'examples/chaos/experiment.yml'), 'utf8')
+    .replaceAll('{{service}}', path.join(root, 'examples/service/server.mjs'))
+    .replaceAll('{{data}}', path.join(work, 'chaos-data'))
+    .replaceAll('{{port}}', String(svcPort))
+    .replaceAll('{{proxy_port}}', String(proxyPort)),
+);
+results.push(['chaos-run (kill + slow network)', shipgate(['chaos-run', '--name', 'example-service', '--experiment', 'chaos.yml', '--ledger-dir', path.join(work, 'chaos-ledger'), '--report-dir', path.join(out, 'chaos-run')], work)]);
 
 console.log('\n» readiness-checklist: live probes of the running service, and items that read the reports above');
 svc = await startService();

@@ -69,7 +69,8 @@ export const actionSpecs: Record<GateName, ActionSpec> = {
     inputs: {
       experiment: { description: 'Experiment file (shipgate YAML/JSON, or a Chaos Toolkit experiment).', required: true },
       'dry-run': { description: 'Print the plan and the inverse commands without touching anything.', default: 'false' },
-      'allowed-runner-labels': { description: 'Refuse to run unless the runner has one of these labels (comma-separated). Empty: any runner.' },
+      'allowed-runner-labels': { description: 'Refuse to run unless the runner has one of these labels (comma-separated; the runner\'s labels come from SHIPGATE_RUNNER_LABELS in its .env, else its name, OS, architecture and self-hosted). Empty: any runner.' },
+      'ledger-dir': { description: 'Where the fault ledger is kept; it must outlast the job so the next run on this runner can sweep leftovers. Default: $SHIPGATE_CHAOS_LEDGER_DIR, else ~/.local/state/shipgate/chaos-ledger.' },
     },
     outputs: { lost: 'Acknowledged writes lost.', 'recovery-seconds': 'Longest time from fault end to steady state.' },
   },

@@ -45,6 +45,8 @@ const gateFlags: Record<GateName, { flag: string; input: string; description: st
   'chaos-run': [
     { flag: '--experiment <file>', input: 'experiment', description: 'experiment file' },
     { flag: '--dry-run', input: 'dry-run', description: 'print the plan without touching anything', boolean: true },
+    { flag: '--ledger-dir <dir>', input: 'ledger-dir', description: 'where the fault ledger is kept (default ~/.local/state/shipgate/chaos-ledger)' },
+    { flag: '--allowed-runner-labels <list>', input: 'allowed-runner-labels', description: 'refuse unless this machine has one of these labels' },
   ],
 };
 
@@ -104,6 +106,23 @@ export function buildProgram(setExit: (code: number) => void): Command {
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
       process.stdout.write(checklistToYaml(checklist));
       setExit(ExitCode.Ok);
+    });
+
+  program.commands
+    .find((c) => c.name() === 'chaos-run')
+    ?.command('revert')
+    .description('revert every fault the ledger still holds (what a killed run left behind)')
+    .option('--ledger-dir <dir>', 'where the fault ledger is kept (default ~/.local/state/shipgate/chaos-ledger)')
+    .action(async (_o: unknown, cmd: Command) => {
+      // --ledger-dir is also an option of `chaos-run` itself, which takes it when given here.
+      const o = cmd.optsWithGlobals<{ ledgerDir?: string }>();
+      const { ledgerDir, revertLedger } = await import('../gates/chaos-run/index.js');
+      const dir = ledgerDir(o.ledgerDir);
+      const r = await revertLedger(dir);
+      for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+      process.stdout.write(`${dir}: ${r.reverted.length} reverted${r.reverted.length ? ` (${r.reverted.join(', ')})` : ''}, ${r.failed.length} failed\n`);
+      for (const f of r.failed) process.stderr.write(`could not revert ${f.id}: ${f.error}\n`);
+      setExit(r.failed.length ? ExitCode.Failed : ExitCode.Ok);
     });
 
   program

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -187,12 +187,47 @@ describe('the bundled CLI', () => {
     assert.doesNotMatch(bad.stdout + bad.stderr, /\n\s+at [^\n]*\.(js|ts):\d+:\d+/, 'no stack trace');
   });
 
-  test('a gate not yet in this version reports error (exit 3), never a verdict', async () => {
+  test('chaos-run: a missing experiment exits 2 naming the file; --dry-run prints the plan and starts nothing', async () => {
     const dir = await tmp();
-    const r = await shipgate(['chaos-run', '--experiment', 'x.yml', '--report-dir', dir], dir);
-    assert.equal(r.code, 3);
-    assert.match(r.stderr, /not implemented in this version/);
-    const report = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as { verdict: string };
-    assert.equal(report.verdict, 'error');
+    const missing = await shipgate(['chaos-run', '--experiment', 'x.yml', '--report-dir', dir], dir);
+    assert.equal(missing.code, 2, missing.stderr);
+    assert.match(missing.stderr, /x\.yml: cannot read the experiment/);
+    const marker = path.join(dir, 'started');
+    await writeFile(
+      path.join(dir, 'exp.yml'),
+      [
+        'version: 1',
+        'target:',
+        `  command: [touch, ${JSON.stringify(marker)}]`,
+        'faults:',
+        '  - { id: slow, type: tcp-proxy, start: 1, duration: 2, listen: 45999, upstream: "127.0.0.1:45998", toxics: [{ type: latency, latency_ms: 100 }] }',
+        '  - { id: burn, type: cpu-stress, start: 1, duration: 2, workers: 1 }',
+        '',
+      ].join('\n'),
+    );
+    const r = await shipgate(['chaos-run', '--experiment', 'exp.yml', '--dry-run', '--report-dir', dir, '--ledger-dir', path.join(dir, 'ledger')], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /dry run: 2 fault\(s\) planned, nothing touched/);
+    assert.match(r.stdout, /do: +stress-ng --cpu 1 --timeout 2s --quiet/);
+    assert.match(r.stdout, /undo: +kill the stress-ng process tree/);
+    await assert.rejects(readFile(marker), 'the target was not started');
+  });
+
+  test('chaos-run revert: reverts what a killed run left in the ledger', async () => {
+    const dir = await tmp();
+    const ledgerDir = path.join(dir, 'ledger');
+    const { Ledger, processStartTime } = await import('../../src/gates/chaos-run/ledger.js');
+    const child = spawn('sleep', ['60'], { detached: true, stdio: 'ignore' });
+    child.unref();
+    const pid = child.pid ?? 0;
+    const startTime = await processStartTime(pid);
+    const ledger = await Ledger.open(ledgerDir, 'killed-run');
+    await ledger.record({ id: 'leftover', description: 'a stressor a killed run left', inverse: [{ kind: 'kill-tree', pid, ...(startTime ? { startTime } : {}) }] });
+    const r = await shipgate(['chaos-run', 'revert', '--ledger-dir', ledgerDir], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /1 reverted \(leftover\), 0 failed/);
+    assert.equal(await processStartTime(pid), undefined, 'the leftover process is gone');
+    const again = await shipgate(['chaos-run', 'revert', '--ledger-dir', ledgerDir], dir);
+    assert.match(again.stdout, /0 reverted, 0 failed/);
   });
 });

@@ -34,7 +34,7 @@ describe('shipped actions', () => {
   // Each gate, run with no gate-specific inputs: the platform around it reports the gate's own error.
   const expected: Record<string, RegExp> = {
     'perf-gate': /perf-gate needs results/,
-    'chaos-run': /not implemented in this version/,
+    'chaos-run': /x\.yml: cannot read the experiment/,
     'model-validate': /model-validate needs \\?`predictions/,
     'readiness-checklist': /readiness\.yml/,
   };

@@ -402,6 +402,26 @@ export class Ledger {
     return all.map(({ id, description, inverse, runId, at }) => ({ id, description, inverse, runId, at }));
   }
 
+  /** Deletes the ledger files (this run's included) that hold nothing pending; returns how many. */
+  async prune(): Promise<number> {
+    const names = (await readdir(this.dir)).filter((n) => n.endsWith(LEDGER_SUFFIX) && RUN_ID.test(n.slice(0, -LEDGER_SUFFIX.length)));
+    let removed = 0;
+    for (const name of names) {
+      let text: string;
+      try {
+        text = await readFile(path.join(this.dir, name), 'utf8');
+      } catch {
+        continue;
+      }
+      const parsed = parseLedger(text, name, name.slice(0, -LEDGER_SUFFIX.length));
+      if (parsed.entries.length === 0 && parsed.warnings.length === 0) {
+        await rm(path.join(this.dir, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   /** Reverts every pending entry, newest first, within `deadlineMs`; failed entries stay pending. */
   async revertAll(opts: { deadlineMs?: number } = {}): Promise<RevertResult> {
     const end = performance.now() + (opts.deadlineMs ?? DEFAULT_REVERT_DEADLINE_MS);

@@ -1,5 +1,5 @@
-export const id = 319;
-export const ids = [319];
+export const id = 514;
+export const ids = [514];
 export const modules = {
 
 /***/ 8445:
@@ -302,45 +302,22 @@ function select(buf, k, length) {
 
 /***/ }),
 
-/***/ 37319:
+/***/ 69544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  gate: () => (/* binding */ perf_gate_gate),
-  runPerfGate: () => (/* binding */ runPerfGate)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/baseline/history.ts
-var baseline_history = __webpack_require__(78891);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/core/exec.ts
-var exec = __webpack_require__(72642);
-// EXTERNAL MODULE: ./src/core/gate.ts
-var gate = __webpack_require__(14888);
-// EXTERNAL MODULE: ./src/core/github/context.ts
-var context = __webpack_require__(83544);
-// EXTERNAL MODULE: ./src/core/stats/descriptive.ts
-var descriptive = __webpack_require__(94021);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/core/telemetry/gpu-sampler.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sg: () => (/* binding */ decodeThrottleReasons),
+/* harmony export */   jU: () => (/* binding */ GpuSampler)
+/* harmony export */ });
+/* unused harmony exports GPU_QUERY_FIELDS, THROTTLE_REASONS, parseGpuLine */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 
 
 
@@ -455,16 +432,16 @@ const STDERR_KEEP = 2000;
 function headOf(file, chars) {
     let fd = null;
     try {
-        fd = (0,external_node_fs_.openSync)(file, 'r');
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, 'r');
         const buf = Buffer.allocUnsafe(chars * 4);
-        return buf.toString('utf8', 0, (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0)).slice(0, chars);
+        return buf.toString('utf8', 0, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, 0, buf.length, 0)).slice(0, chars);
     }
     catch {
         return '';
     }
     finally {
         if (fd !== null)
-            (0,external_node_fs_.closeSync)(fd);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
 }
 const KILL_GRACE_MS = 2000;
@@ -498,23 +475,23 @@ class GpuSampler {
         let out;
         let err;
         try {
-            this.dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'shipgate-gpu-'));
-            const file = external_node_path_default().join(this.dir, 'query.csv');
-            out = (0,external_node_fs_.openSync)(file, 'w');
-            this.fd = (0,external_node_fs_.openSync)(file, 'r');
+            this.dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'shipgate-gpu-'));
+            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, 'query.csv');
+            out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, 'w');
+            this.fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, 'r');
             // A file rather than a pipe: no stream to set up and tear down, and nothing read until it is needed.
-            err = (0,external_node_fs_.openSync)(external_node_path_default().join(this.dir, 'stderr.txt'), 'w');
+            err = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, 'stderr.txt'), 'w');
         }
         catch (e) {
             this.startError = `no file for nvidia-smi's output: ${e.message}`;
             return;
         }
         try {
-            this.child = (0,external_node_child_process_.spawn)(this.command, args, { stdio: ['ignore', out, err] });
+            this.child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.command, args, { stdio: ['ignore', out, err] });
         }
         finally {
-            (0,external_node_fs_.closeSync)(out);
-            (0,external_node_fs_.closeSync)(err);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(out);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(err);
         }
         const child = this.child;
         this.exited = new Promise((resolve) => {
@@ -540,7 +517,7 @@ class GpuSampler {
         for (;;) {
             let got;
             try {
-                got = (0,external_node_fs_.readSync)(this.fd, this.buf, 0, this.buf.length, this.offset);
+                got = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(this.fd, this.buf, 0, this.buf.length, this.offset);
             }
             catch {
                 return added;
@@ -609,11 +586,11 @@ class GpuSampler {
         }
         this.poll();
         if (this.fd !== null)
-            (0,external_node_fs_.closeSync)(this.fd);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.fd);
         this.fd = null;
         if (this.dir) {
-            this.stderr = headOf(external_node_path_default().join(this.dir, 'stderr.txt'), STDERR_KEEP);
-            (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+            this.stderr = headOf(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, 'stderr.txt'), STDERR_KEEP);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.dir, { recursive: true, force: true });
         }
         const gpus = [...this.gpus.values()].sort((a, b) => a.index - b.index);
         if (gpus.length === 0) {
@@ -636,6 +613,44 @@ class GpuSampler {
     }
 }
 
+
+/***/ }),
+
+/***/ 99514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gate: () => (/* binding */ perf_gate_gate),
+  runPerfGate: () => (/* binding */ runPerfGate)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/baseline/history.ts
+var baseline_history = __webpack_require__(78891);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/exec.ts
+var exec = __webpack_require__(72642);
+// EXTERNAL MODULE: ./src/core/gate.ts
+var gate = __webpack_require__(14888);
+// EXTERNAL MODULE: ./src/core/github/context.ts
+var context = __webpack_require__(83544);
+// EXTERNAL MODULE: ./src/core/stats/descriptive.ts
+var descriptive = __webpack_require__(94021);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/core/telemetry/gpu-sampler.ts
+var gpu_sampler = __webpack_require__(69544);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/core/telemetry/host-sampler.ts
 
 
@@ -1106,7 +1121,7 @@ function startTelemetry(opts) {
     const t0 = external_node_perf_hooks_.performance.now();
     const slowCountersMs = Math.max(0, opts.slowCountersMs ?? DEFAULT_SLOW_COUNTERS_MS);
     const host = new HostSampler({ perCore: opts.perCore, procRoot: opts.procRoot, sysRoot: opts.sysRoot, slowCountersMs });
-    const gpu = opts.nvidiaSmi === false ? null : new GpuSampler({ intervalMs, nvidiaSmi: opts.nvidiaSmi });
+    const gpu = opts.nvidiaSmi === false ? null : new gpu_sampler/* GpuSampler */.jU({ intervalMs, nvidiaSmi: opts.nvidiaSmi });
     const rows = [];
     let lastSampleAt = t0;
     let lastGpuPoll = t0;
@@ -1237,6 +1252,9 @@ function toCsv(result) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/ab.ts
 
 
@@ -3732,7 +3750,7 @@ function parseAs(parser, file, text, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/report.ts
-function report_num(x) {
+function num(x) {
     if (x === null || !Number.isFinite(x))
         return '—';
     const a = Math.abs(x);
@@ -3757,7 +3775,7 @@ function p(r) {
 const COLUMNS = ['benchmark', 'metric', 'baseline', 'current', 'change', '95% CI', 'p (Holm)', 'verdict'];
 function row(r, status) {
     return {
-        cells: [r.benchmark, r.metric, `${report_num(r.baseline)} ${r.unit}`, `${report_num(r.current)} ${r.unit}`, report_pct(r.change), ci(r), p(r), r.reason ? `${r.verdict}: ${r.reason}` : r.verdict],
+        cells: [r.benchmark, r.metric, `${num(r.baseline)} ${r.unit}`, `${num(r.current)} ${r.unit}`, report_pct(r.change), ci(r), p(r), r.reason ? `${r.verdict}: ${r.reason}` : r.verdict],
         ...(status ? { status } : {}),
     };
 }
@@ -3813,7 +3831,7 @@ function regressionFindings(rows) {
         title: `${r.benchmark} ${r.metric} regressed`,
         severity: 'high',
         status: 'fail',
-        message: `${r.benchmark} ${r.metric}: ${report_num(r.baseline)} → ${report_num(r.current)} ${r.unit} (${report_pct(r.change)}, 95% CI ${ci(r)}, Holm-adjusted p ${p(r)})`,
+        message: `${r.benchmark} ${r.metric}: ${num(r.baseline)} → ${num(r.current)} ${r.unit} (${report_pct(r.change)}, 95% CI ${ci(r)}, Holm-adjusted p ${p(r)})`,
     }));
 }
 /** Only characters that cannot end a quoted Mermaid string or the code fence. */
@@ -3843,7 +3861,7 @@ const TELEMETRY = 'telemetry';
 /** Host and GPU telemetry of the last measured pass, and how the GPUs were (or were not) sampled. */
 function telemetrySection(passes) {
     const last = passes.at(-1);
-    const rows = (last?.summary ?? []).map((s) => ({ cells: [s.metric, s.unit, report_num(s.mean), report_num(s.p95), report_num(s.max)] }));
+    const rows = (last?.summary ?? []).map((s) => ({ cells: [s.metric, s.unit, num(s.mean), num(s.p95), num(s.max)] }));
     const gpu = last?.gpu.available ? `${last.gpus.length} GPU(s) sampled by one nvidia-smi process` : `GPU: not sampled (${last?.gpu.reason ?? 'unknown'})`;
     return {
         id: 'telemetry',

@@ -1,5 +1,5 @@
-export const id = 227;
-export const ids = [227,566];
+export const id = 930;
+export const ids = [930,566];
 export const modules = {
 
 /***/ 24332:
@@ -285,7 +285,7 @@ function sameList(a, b) {
 
 /***/ }),
 
-/***/ 227:
+/***/ 86930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -316,456 +316,8 @@ var readiness_checklist_checklist = __webpack_require__(72566);
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/core/config.ts
-var config = __webpack_require__(84489);
-// EXTERNAL MODULE: ./src/core/exec.ts
-var exec = __webpack_require__(72642);
-;// CONCATENATED MODULE: ./src/gates/readiness-checklist/probes/command.ts
-
-
-
-
-/** Fields every check may carry; runCheck (index.ts) validates them. */
-const COMMON_FIELDS = ['type', 'name', 'timeout', 'retries', 'retry_delay'];
-/** Most characters of output or body kept as evidence. */
-const OUTPUT_TAIL_CHARS = 2048;
-function fieldOf(where, key) {
-    if (key === undefined)
-        return where.field;
-    return where.field === '' ? key : `${where.field}.${key}`;
-}
-/** A ConfigurationError for a check field: `file:line: field: problem. fix`. */
-function specError(where, key, problem, fix) {
-    const field = fieldOf(where, key);
-    const at = where.line > 0 ? `${where.file}:${where.line}: ` : where.file !== '' ? `${where.file}: ` : '';
-    return new core_errors/* ConfigurationError */.j1(`${at}${field === '' ? '' : `${field}: `}${problem}. ${fix}`, {
-        location: where.line > 0 ? { file: where.file, line: where.line } : { file: where.file },
-        ...(field === '' ? {} : { field }),
-    });
-}
-/** ` (got "x")` for messages. */
-function got(value) {
-    if (value === undefined)
-        return '';
-    if (Array.isArray(value))
-        return ' (got a list)';
-    if (value !== null && typeof value === 'object')
-        return ' (got a mapping)';
-    return ` (got ${oneLine(JSON.stringify(value), 60)})`;
-}
-/** The candidate closest to a misspelt name, if one is close enough (the config loader's rule). */
-function closestName(name, candidates) {
-    return (0,config/* closest */.kp)(name, candidates);
-}
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-/** Reads and checks a spec's fields for `validate`; every method throws a ConfigurationError naming the field. */
-class SpecReader {
-    spec;
-    where;
-    constructor(spec, where, allowed) {
-        this.spec = spec;
-        this.where = where;
-        const known = [...COMMON_FIELDS, ...allowed];
-        for (const key of Object.keys(spec)) {
-            if (known.includes(key))
-                continue;
-            const suggestion = closestName(key, allowed);
-            throw this.error(key, `unknown field for a \`${spec.type}\` check (allowed: ${allowed.join(', ')})`, suggestion === undefined ? 'Remove it or check its spelling.' : `Did you mean \`${suggestion}\`?`);
-        }
-    }
-    error(key, problem, fix = 'Change the value.') {
-        return specError(this.where, key, problem, fix);
-    }
-    has(key) {
-        return this.spec[key] !== undefined;
-    }
-    missing(key, what) {
-        return this.error(undefined, `a \`${this.spec.type}\` check needs \`${key}\` (${what})`, `Add \`${key}\`.`);
-    }
-    string(key, opts = {}) {
-        const v = this.spec[key];
-        if (v === undefined) {
-            if (opts.required !== undefined)
-                throw this.missing(key, opts.required);
-            return undefined;
-        }
-        if (typeof v !== 'string')
-            throw this.error(key, `must be a string${got(v)}`, typeof v === 'number' ? 'Put the value in quotes.' : 'Change the value.');
-        if (v.trim() === '')
-            throw this.error(key, 'must not be empty', 'Write a value or remove the field.');
-        return v;
-    }
-    number(key, opts = {}) {
-        const v = this.spec[key];
-        if (v === undefined)
-            return undefined;
-        const kind = opts.integer === true ? 'a whole number' : 'a number';
-        if (typeof v !== 'number' || !Number.isFinite(v) || (opts.integer === true && !Number.isInteger(v))) {
-            const quoted = typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v));
-            throw this.error(key, `must be ${kind}${got(v)}`, quoted ? 'Remove the quotes around the number.' : 'Change the value.');
-        }
-        if (opts.min !== undefined && v < opts.min)
-            throw this.error(key, `must be at least ${opts.min}${got(v)}`);
-        if (opts.above !== undefined && v <= opts.above)
-            throw this.error(key, `must be more than ${opts.above}${got(v)}`);
-        if (opts.max !== undefined && v > opts.max)
-            throw this.error(key, `must be at most ${opts.max}${got(v)}`);
-        return v;
-    }
-    boolean(key) {
-        const v = this.spec[key];
-        if (v === undefined)
-            return undefined;
-        if (typeof v !== 'boolean')
-            throw this.error(key, `must be true or false${got(v)}`);
-        return v;
-    }
-    port(key, opts = {}) {
-        if (!this.has(key) && opts.required !== undefined)
-            throw this.missing(key, opts.required);
-        const v = this.spec[key];
-        if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 65535)) {
-            throw this.error(key, `must be a port number from 1 to 65535${got(v)}`, typeof v === 'string' && /^\d+$/.test(v) ? 'Remove the quotes.' : 'Change the value.');
-        }
-        return v;
-    }
-    host(key, opts = {}) {
-        const v = this.string(key, opts);
-        if (v !== undefined && /[\s/]/.test(v))
-            throw this.error(key, `must be a host name or IP address${got(v)}`, 'Write only the host, e.g. 127.0.0.1.');
-        return v;
-    }
-    regex(key) {
-        const v = this.string(key);
-        if (v === undefined)
-            return undefined;
-        try {
-            return new RegExp(v);
-        }
-        catch (e) {
-            throw this.error(key, `is not a valid regular expression: ${(0,core_errors/* errorMessage */.gJ)(e)}`, 'Fix the pattern (JavaScript syntax).');
-        }
-    }
-    oneOf(key, values, opts = {}) {
-        const v = this.string(key, opts);
-        if (v === undefined)
-            return undefined;
-        if (!values.includes(v)) {
-            const s = closestName(v, values);
-            throw this.error(key, `must be one of: ${values.join(', ')}${got(v)}`, s === undefined ? 'Use one of the listed values.' : `Did you mean \`${s}\`?`);
-        }
-        return v;
-    }
-    stringList(key, opts = {}) {
-        const v = this.spec[key];
-        if (v === undefined)
-            return undefined;
-        if (!Array.isArray(v) || v.length === 0)
-            throw this.error(key, `must be a non-empty list of strings${got(v)}`);
-        v.forEach((item, i) => {
-            if (typeof item !== 'string' || item.trim() === '')
-                throw this.error(`${key}[${i}]`, `must be a non-empty string${got(item)}`);
-            if (opts.pattern !== undefined && !opts.pattern.test(item))
-                throw this.error(`${key}[${i}]`, `must be ${opts.what ?? 'a valid value'}${got(item)}`);
-        });
-        return v;
-    }
-    /** A GitHub login. */
-    logins(key) {
-        return this.stringList(key, { pattern: LOGIN, what: 'a GitHub login' });
-    }
-    /** A path inside the workspace: relative, not leaving it through `..`. */
-    relativePath(key, opts = {}) {
-        const v = this.string(key, opts);
-        if (v === undefined)
-            return undefined;
-        if (external_node_path_default().isAbsolute(v) || /^[A-Za-z]:[\\/]/.test(v))
-            throw this.error(key, `must be a path relative to the repository root${got(v)}`, 'Write the path from the repository root.');
-        if (external_node_path_default().normalize(v).split(/[\\/]/)[0] === '..')
-            throw this.error(key, `must stay inside the repository${got(v)}`, 'Remove the `..` that leads out of it.');
-        return v;
-    }
-    /** equals / matches / min / max; `anchor` is the field they compare (they are refused without it). */
-    expectation(anchor, allowed) {
-        const exp = {};
-        if (allowed.includes('equals') && this.has('equals')) {
-            const v = this.spec.equals;
-            if (v === null || typeof v === 'object')
-                throw this.error('equals', `must be a string, number or true/false${got(v)}`);
-            exp.equals = v;
-        }
-        if (allowed.includes('matches')) {
-            const re = this.regex('matches');
-            if (re !== undefined)
-                exp.matches = re;
-        }
-        if (allowed.includes('min')) {
-            const v = this.number('min');
-            if (v !== undefined)
-                exp.min = v;
-        }
-        if (allowed.includes('max')) {
-            const v = this.number('max');
-            if (v !== undefined)
-                exp.max = v;
-        }
-        if (exp.min !== undefined && exp.max !== undefined && exp.min > exp.max)
-            throw this.error('min', `is above max (${exp.min} > ${exp.max})`, 'Swap or fix the bounds.');
-        if (hasExpectation(exp) && !anchor.present) {
-            const which = Object.keys(exp).map((k) => `\`${k}\``).join(', ');
-            throw this.error(undefined, `${which} compare${Object.keys(exp).length === 1 ? 's' : ''} \`${anchor.key}\`, which is missing`, `Add \`${anchor.key}\` or remove ${which}.`);
-        }
-        return exp;
-    }
-}
-function hasExpectation(e) {
-    return e.equals !== undefined || e.matches !== undefined || e.min !== undefined || e.max !== undefined;
-}
-/** Reads equals/matches/min/max from a spec already validated. */
-function expectationOf(spec) {
-    const e = {};
-    const { equals, matches, min, max } = spec;
-    if (typeof equals === 'string' || typeof equals === 'number' || typeof equals === 'boolean')
-        e.equals = equals;
-    if (typeof matches === 'string')
-        e.matches = new RegExp(matches);
-    if (typeof min === 'number')
-        e.min = min;
-    if (typeof max === 'number')
-        e.max = max;
-    return e;
-}
-function showValue(v) {
-    if (v === undefined)
-        return 'undefined';
-    const text = JSON.stringify(v);
-    return oneLine(text ?? (typeof v === 'bigint' ? v.toString() : typeof v), 80);
-}
-/** Why `actual` does not meet the expectation, or undefined when it does. */
-function unmet(actual, e) {
-    if (e.equals !== undefined) {
-        const scalar = typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean';
-        const same = actual === e.equals || (scalar && String(actual) === String(e.equals));
-        if (!same)
-            return `expected ${showValue(e.equals)}`;
-    }
-    if (e.matches !== undefined) {
-        const text = typeof actual === 'string' ? actual : (JSON.stringify(actual) ?? '');
-        if (!e.matches.test(text))
-            return `expected to match /${e.matches.source}/`;
-    }
-    if (e.min !== undefined || e.max !== undefined) {
-        const n = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : Number.NaN;
-        if (!Number.isFinite(n))
-            return 'expected a number';
-        if (e.min !== undefined && n < e.min)
-            return `expected at least ${e.min}`;
-        if (e.max !== undefined && n > e.max)
-            return `expected at most ${e.max}`;
-    }
-    return undefined;
-}
-/** The bounds, for a summary of a value that met them: `(min 80)`. */
-function describeExpectation(e) {
-    const parts = [];
-    if (e.equals !== undefined)
-        parts.push(`equals ${showValue(e.equals)}`);
-    if (e.matches !== undefined)
-        parts.push(`matches /${e.matches.source}/`);
-    if (e.min !== undefined)
-        parts.push(`min ${e.min}`);
-    if (e.max !== undefined)
-        parts.push(`max ${e.max}`);
-    return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
-}
-const SEGMENT = /\.?([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"]*)"\]|\['([^']*)'\]/y;
-/** The segments of a path, or undefined when it is not of the simple dotted/bracket form. */
-function parsePath(text) {
-    let rest = text.trim();
-    if (rest.startsWith('$')) {
-        rest = rest.slice(1);
-        if (rest === '')
-            return [];
-        if (!rest.startsWith('.') && !rest.startsWith('['))
-            return undefined;
-    }
-    else if (rest === '' || rest.startsWith('.')) {
-        return undefined;
-    }
-    const segments = [];
-    SEGMENT.lastIndex = 0;
-    while (SEGMENT.lastIndex < rest.length) {
-        const start = SEGMENT.lastIndex;
-        const m = SEGMENT.exec(rest);
-        if (m === null)
-            return undefined;
-        // A bare name is only allowed first; later names need a dot.
-        if (m[1] !== undefined && start > 0 && !m[0].startsWith('.'))
-            return undefined;
-        if (m[2] !== undefined)
-            segments.push(Number(m[2]));
-        else
-            segments.push(m[1] ?? m[3] ?? m[4] ?? '');
-    }
-    return segments;
-}
-function lookupPath(value, segments) {
-    let node = value;
-    for (const s of segments) {
-        if (typeof s === 'number') {
-            if (!Array.isArray(node) || s >= node.length)
-                return { found: false, value: undefined };
-            node = node[s];
-        }
-        else {
-            if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, s))
-                return { found: false, value: undefined };
-            node = node[s];
-        }
-    }
-    return { found: true, value: node };
-}
-// ---- text ----
-/** One plain line: whitespace collapsed, cut to `max` characters. */
-function oneLine(text, max = 200) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-function tailText(text, max = OUTPUT_TAIL_CHARS) {
-    return text.length > max ? `…${text.slice(text.length - max + 1)}` : text;
-}
-/** Seconds for messages: 1000 → "1", 1500 → "1.5". */
-function seconds(ms) {
-    return String(Math.round(ms) / 1000);
-}
-function timedOutAfter(ms) {
-    return `timed out after ${seconds(ms)} s`;
-}
-/** An error's code (ECONNREFUSED …) or else its message, in one line. */
-function errorCode(e) {
-    const code = e?.code;
-    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code))
-        return code;
-    const nested = e?.errors;
-    if (Array.isArray(nested) && nested.length > 0)
-        return errorCode(nested[0]);
-    return oneLine((0,core_errors/* errorMessage */.gJ)(e));
-}
-/** Removes a secret from a message (never a too-short one, that would garble the text). */
-function redact(text, secret) {
-    return secret !== undefined && secret.length >= 3 ? text.replaceAll(secret, '***') : text;
-}
-/** `host:port`, with brackets around an IPv6 address. */
-function hostPort(host, port) {
-    return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
-/**
- * Waits for `work` at most `timeoutMs` and no longer than `signal` stays unaborted. On either, `stop` is called to
- * close what the work holds open; a later rejection of `work` is ignored. A rejection before that is thrown.
- */
-async function raceDeadline(work, timeoutMs, signal, stop) {
-    if (signal.aborted) {
-        work.catch(() => undefined);
-        stop();
-        return { ok: false, why: 'cancelled' };
-    }
-    let timer;
-    let onAbort;
-    const interrupt = new Promise((resolve) => {
-        timer = setTimeout(() => resolve({ ok: false, why: 'timeout' }), timeoutMs);
-        onAbort = () => resolve({ ok: false, why: 'cancelled' });
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        const outcome = await Promise.race([work.then((value) => ({ ok: true, value })), interrupt]);
-        if (!outcome.ok) {
-            work.catch(() => undefined);
-            stop();
-        }
-        return outcome;
-    }
-    finally {
-        clearTimeout(timer);
-        if (onAbort !== undefined)
-            signal.removeEventListener('abort', onAbort);
-    }
-}
-/** The result for a run cut short. */
-function interrupted(what, why, timeoutMs) {
-    return { status: 'inconclusive', summary: `${what}: ${why === 'timeout' ? timedOutAfter(timeoutMs) : 'cancelled'}` };
-}
-// ---- the command probe ----
-const FIELDS = ['run', 'expect_exit', 'expect_output', 'cwd'];
-const TAIL_LINES = 400;
-function commandOf(run) {
-    if (typeof run === 'string')
-        return { shell: run };
-    const argv = run;
-    return { argv: [argv[0] ?? '', ...argv.slice(1)] };
-}
-const commandProbe = {
-    type: 'command',
-    validate(spec, where) {
-        const r = new SpecReader(spec, where, FIELDS);
-        const run = spec.run;
-        if (run === undefined)
-            throw r.missing('run', 'a shell command, or a list: program and arguments');
-        if (typeof run === 'string') {
-            if (run.trim() === '')
-                throw r.error('run', 'must not be empty', 'Write the command to run.');
-        }
-        else if (Array.isArray(run)) {
-            if (run.length === 0)
-                throw r.error('run', 'must not be an empty list', 'Write the program and its arguments.');
-            run.forEach((a, i) => {
-                if (typeof a !== 'string')
-                    throw r.error(`run[${i}]`, `must be a string${got(a)}`, 'Put the argument in quotes.');
-            });
-            if (run[0].trim() === '')
-                throw r.error('run[0]', 'must name the program to run', 'Write the program first.');
-        }
-        else {
-            throw r.error('run', `must be a shell command (a string) or a list of program and arguments${got(run)}`);
-        }
-        r.number('expect_exit', { integer: true, min: 0, max: 255 });
-        r.regex('expect_output');
-        r.relativePath('cwd');
-    },
-    async run(spec, ctx, timeoutMs) {
-        const cmd = commandOf(spec.run);
-        const expectExit = typeof spec.expect_exit === 'number' ? spec.expect_exit : 0;
-        const expectOutput = typeof spec.expect_output === 'string' ? new RegExp(spec.expect_output) : undefined;
-        const cwd = typeof spec.cwd === 'string' ? external_node_path_default().resolve(ctx.workspace, spec.cwd) : ctx.workspace;
-        const shown = `\`${oneLine('shell' in cmd ? cmd.shell : cmd.argv.join(' '), 80)}\``;
-        const r = await (0,exec/* execCommand */.NK)(cmd, { cwd, timeoutMs, graceMs: 500, signal: ctx.signal, stream: false, capture: expectOutput !== undefined, tailLines: TAIL_LINES });
-        const combined = r.tail.join('\n');
-        const output = combined === '' ? {} : { output: tailText(combined) };
-        if (r.error !== undefined)
-            return { status: 'inconclusive', summary: `${shown}: ${r.error}`, ...output };
-        if (r.timedOut)
-            return { status: 'inconclusive', summary: `${shown}: ${timedOutAfter(timeoutMs)}`, ...output };
-        if (r.cancelled)
-            return { status: 'inconclusive', summary: `${shown}: cancelled`, ...output };
-        if (r.exitCode === null)
-            return { status: 'fail', summary: `${shown} was killed by ${r.signal ?? 'a signal'}`, ...output };
-        const problems = [];
-        if (r.exitCode !== expectExit)
-            problems.push(`expected exit code ${expectExit}`);
-        if (expectOutput !== undefined && !expectOutput.test(r.stdout ?? '') && !expectOutput.test(combined)) {
-            problems.push(`output did not match /${oneLine(expectOutput.source, 60)}/`);
-        }
-        const base = `${shown} exited ${r.exitCode} in ${r.durationMs} ms`;
-        if (problems.length > 0)
-            return { status: 'fail', summary: `${base}; ${problems.join('; ')}`, ...output };
-        return { status: 'pass', summary: expectOutput === undefined ? base : `${base}; output matched /${oneLine(expectOutput.source, 60)}/`, ...output };
-    },
-};
-/** `ctx.workspace`-relative display of an absolute path. */
-function displayPath(ctx, abs) {
-    const rel = external_node_path_default().relative(ctx.workspace, abs);
-    return rel !== '' && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel) ? rel : abs;
-}
-
+// EXTERNAL MODULE: ./src/gates/readiness-checklist/probes/command.ts
+var command = __webpack_require__(4697);
 ;// CONCATENATED MODULE: ./src/gates/readiness-checklist/probes/approval.ts
 
 
@@ -776,7 +328,7 @@ class Unreadable extends Error {
 }
 function describeError(e) {
     const status = e.status;
-    return oneLine(typeof status === 'number' ? `HTTP ${status}: ${(0,core_errors/* errorMessage */.gJ)(e)}` : (0,core_errors/* errorMessage */.gJ)(e), 160);
+    return (0,command/* oneLine */.TN)(typeof status === 'number' ? `HTTP ${status}: ${(0,core_errors/* errorMessage */.gJ)(e)}` : (0,core_errors/* errorMessage */.gJ)(e), 160);
 }
 /** Logins whose latest review (comments aside) approves the pull request, in review order. */
 async function approvers(gh, pull, signal) {
@@ -856,13 +408,13 @@ async function judge(gh, pull, users, teams, signal) {
     const from = orList([...users, ...teams.map((t) => `a member of ${t}`)]);
     const first = problems[0];
     if (first !== undefined)
-        return { status: 'inconclusive', summary: oneLine(`PR #${pull}: no approval from ${from} confirmed; ${first}`, 300) };
-    return { status: 'fail', summary: oneLine(`PR #${pull}: no approval from ${from} (${seen})`, 300) };
+        return { status: 'inconclusive', summary: (0,command/* oneLine */.TN)(`PR #${pull}: no approval from ${from} confirmed; ${first}`, 300) };
+    return { status: 'fail', summary: (0,command/* oneLine */.TN)(`PR #${pull}: no approval from ${from} (${seen})`, 300) };
 }
 const approvalProbe = {
     type: 'approval',
     validate(spec, where) {
-        const r = new SpecReader(spec, where, ['users', 'teams']);
+        const r = new command/* SpecReader */.L9(spec, where, ['users', 'teams']);
         r.logins('users');
         r.stringList('teams', { pattern: TEAM, what: 'a team as `org/team-slug`' });
     },
@@ -877,11 +429,11 @@ const approvalProbe = {
         const controller = new AbortController();
         const signal = AbortSignal.any([ctx.signal, controller.signal]);
         try {
-            const outcome = await raceDeadline(judge(gh, gh.pullRequest, users, teams, signal), timeoutMs, ctx.signal, () => controller.abort());
-            return outcome.ok ? outcome.value : interrupted('approval', outcome.why, timeoutMs);
+            const outcome = await (0,command/* raceDeadline */.cR)(judge(gh, gh.pullRequest, users, teams, signal), timeoutMs, ctx.signal, () => controller.abort());
+            return outcome.ok ? outcome.value : (0,command/* interrupted */.VM)('approval', outcome.why, timeoutMs);
         }
         catch (e) {
-            return { status: 'inconclusive', summary: oneLine(e instanceof Unreadable ? e.message : `approval check failed: ${(0,core_errors/* errorMessage */.gJ)(e)}`, 300) };
+            return { status: 'inconclusive', summary: (0,command/* oneLine */.TN)(e instanceof Unreadable ? e.message : `approval check failed: ${(0,core_errors/* errorMessage */.gJ)(e)}`, 300) };
         }
     },
 };
@@ -897,7 +449,7 @@ var dist = __webpack_require__(38815);
 
 
 
-const file_FIELDS = ['path', 'exists', 'glob', 'min_count', 'max_count', 'contains', 'json_schema'];
+const FIELDS = ['path', 'exists', 'glob', 'min_count', 'max_count', 'contains', 'json_schema'];
 const MAX_MATCHES = 10_000;
 const MAX_READ_BYTES = 16 * 1024 * 1024;
 class Problem extends Error {
@@ -965,7 +517,7 @@ async function loadSchema(ctx, rel) {
     catch (e) {
         if (e instanceof Problem)
             throw new Problem(`schema ${e.message}`, 'inconclusive');
-        throw new Problem(`schema ${rel} is not valid JSON or YAML: ${oneLine((0,core_errors/* errorMessage */.gJ)(e), 120)}`, 'inconclusive');
+        throw new Problem(`schema ${rel} is not valid JSON or YAML: ${(0,command/* oneLine */.TN)((0,core_errors/* errorMessage */.gJ)(e), 120)}`, 'inconclusive');
     }
     if (schema === null || (typeof schema !== 'object' && typeof schema !== 'boolean'))
         throw new Problem(`schema ${rel} is not a JSON Schema`, 'inconclusive');
@@ -976,7 +528,7 @@ async function loadSchema(ctx, rel) {
         validate = ajv.compile(schema);
     }
     catch (e) {
-        throw new Problem(`schema ${rel} cannot be used (JSON Schema 2020-12): ${oneLine((0,core_errors/* errorMessage */.gJ)(e), 120)}`, 'inconclusive');
+        throw new Problem(`schema ${rel} cannot be used (JSON Schema 2020-12): ${(0,command/* oneLine */.TN)((0,core_errors/* errorMessage */.gJ)(e), 120)}`, 'inconclusive');
     }
     return (data) => (validate(data) ? undefined : (validate.errors ?? []));
 }
@@ -986,19 +538,19 @@ async function checkContent(file, shown, checks) {
         return {};
     const text = await readText(file, shown);
     if (checks.contains !== undefined && !checks.contains.test(text))
-        return { problem: `${shown} does not contain /${oneLine(checks.contains.source, 60)}/` };
+        return { problem: `${shown} does not contain /${(0,command/* oneLine */.TN)(checks.contains.source, 60)}/` };
     if (checks.schema !== undefined) {
         let data;
         try {
             data = parseData(text, shown);
         }
         catch (e) {
-            return { problem: `${shown} is not valid JSON or YAML`, output: tailText((0,core_errors/* errorMessage */.gJ)(e)) };
+            return { problem: `${shown} is not valid JSON or YAML`, output: (0,command/* tailText */.QR)((0,core_errors/* errorMessage */.gJ)(e)) };
         }
         const errors = checks.schema(data);
         if (errors !== undefined) {
             const detail = describeErrors(errors);
-            return { problem: `${shown} does not match ${checks.schemaName ?? 'the schema'}: ${oneLine(detail, 160)}`, output: tailText(detail) };
+            return { problem: `${shown} does not match ${checks.schemaName ?? 'the schema'}: ${(0,command/* oneLine */.TN)(detail, 160)}`, output: (0,command/* tailText */.QR)(detail) };
         }
     }
     return {};
@@ -1014,7 +566,7 @@ async function checkPath(spec, ctx, checks) {
     const { problem, output } = await checkContent(file, rel, checks);
     if (problem !== undefined)
         return { status: 'fail', summary: problem, ...(output === undefined ? {} : { output }) };
-    const what = [checks.contains === undefined ? '' : ` contains /${oneLine(checks.contains.source, 60)}/`, checks.schema === undefined ? '' : ` matches ${checks.schemaName ?? 'the schema'}`]
+    const what = [checks.contains === undefined ? '' : ` contains /${(0,command/* oneLine */.TN)(checks.contains.source, 60)}/`, checks.schema === undefined ? '' : ` matches ${checks.schemaName ?? 'the schema'}`]
         .filter((s) => s !== '')
         .join(' and');
     return { status: 'pass', summary: what === '' ? `${rel} exists` : `${rel} exists and${what}` };
@@ -1049,7 +601,7 @@ async function checkGlob(spec, ctx, checks) {
     if (count < min)
         return { status: 'fail', summary: `${noun}; expected at least ${min}` };
     if (max !== undefined && count > max)
-        return { status: 'fail', summary: `${noun}; expected at most ${max}`, output: tailText(matches.join('\n')) };
+        return { status: 'fail', summary: `${noun}; expected at most ${max}`, output: (0,command/* tailText */.QR)(matches.join('\n')) };
     for (const entry of matches) {
         const { problem, output } = await checkContent(external_node_path_default().resolve(root, entry), entry, checks);
         if (problem !== undefined)
@@ -1062,7 +614,7 @@ async function checkGlob(spec, ctx, checks) {
 const fileProbe = {
     type: 'file',
     validate(spec, where) {
-        const r = new SpecReader(spec, where, file_FIELDS);
+        const r = new command/* SpecReader */.L9(spec, where, FIELDS);
         const p = r.relativePath('path');
         const g = r.relativePath('glob');
         if (p === undefined && g === undefined)
@@ -1099,7 +651,7 @@ const fileProbe = {
         catch (e) {
             if (e instanceof Problem)
                 return { status: e.status, summary: e.message };
-            return { status: 'inconclusive', summary: oneLine(`file check failed: ${(0,core_errors/* errorMessage */.gJ)(e)}`) };
+            return { status: 'inconclusive', summary: (0,command/* oneLine */.TN)(`file check failed: ${(0,core_errors/* errorMessage */.gJ)(e)}`) };
         }
     },
 };
@@ -1131,10 +683,10 @@ function verdictsOf(spec) {
 const gateProbe = {
     type: 'gate',
     validate(spec, where) {
-        const r = new SpecReader(spec, where, ['report', 'verdict', 'field', 'equals', 'min', 'max']);
+        const r = new command/* SpecReader */.L9(spec, where, ['report', 'verdict', 'field', 'equals', 'min', 'max']);
         const report = r.string('report', { required: "another gate's report: its name (e.g. perf-gate) or a report.json path relative to the reports folder" });
         if (external_node_path_default().isAbsolute(report))
-            throw r.error('report', `must be a gate name or a path relative to the reports folder${got(report)}`, 'Write it like `perf-gate` or `perf-gate/report.json`.');
+            throw r.error('report', `must be a gate name or a path relative to the reports folder${(0,command/* got */.Lt)(report)}`, 'Write it like `perf-gate` or `perf-gate/report.json`.');
         const verdict = spec.verdict;
         if (verdict !== undefined) {
             const list = Array.isArray(verdict) ? verdict : [verdict];
@@ -1142,26 +694,26 @@ const gateProbe = {
                 throw r.error('verdict', 'must not be an empty list', `List the accepted verdicts (${model/* VERDICTS */.bk.join(', ')}).`);
             list.forEach((v, i) => {
                 if (typeof v !== 'string' || !model/* VERDICTS */.bk.includes(v)) {
-                    throw r.error(Array.isArray(verdict) ? `verdict[${i}]` : 'verdict', `must be one of: ${model/* VERDICTS */.bk.join(', ')}${got(v)}`, 'Use one of the listed verdicts.');
+                    throw r.error(Array.isArray(verdict) ? `verdict[${i}]` : 'verdict', `must be one of: ${model/* VERDICTS */.bk.join(', ')}${(0,command/* got */.Lt)(v)}`, 'Use one of the listed verdicts.');
                 }
             });
         }
         const field = r.string('field');
-        if (field !== undefined && parsePath(field) === undefined) {
-            throw r.error('field', `is not a simple dotted path${got(field)}`, 'Write it like `details.score` or `findings[0].status`.');
+        if (field !== undefined && (0,command/* parsePath */.Rr)(field) === undefined) {
+            throw r.error('field', `is not a simple dotted path${(0,command/* got */.Lt)(field)}`, 'Write it like `details.score` or `findings[0].status`.');
         }
         r.expectation({ key: 'field', present: field !== undefined }, ['equals', 'min', 'max']);
     },
     async run(spec, ctx) {
         const file = reportFile(spec.report, ctx.reportsDir);
-        const shown = displayPath(ctx, file);
+        const shown = (0,command/* displayPath */.Gt)(ctx, file);
         let text;
         try {
             text = await (0,promises_.readFile)(file, 'utf8');
         }
         catch (e) {
             const code = e.code;
-            return { status: 'inconclusive', summary: code === 'ENOENT' ? `no report at ${shown} (did that gate run before this one?)` : oneLine(`${shown}: cannot read: ${(0,core_errors/* errorMessage */.gJ)(e)}`) };
+            return { status: 'inconclusive', summary: code === 'ENOENT' ? `no report at ${shown} (did that gate run before this one?)` : (0,command/* oneLine */.TN)(`${shown}: cannot read: ${(0,core_errors/* errorMessage */.gJ)(e)}`) };
         }
         let report;
         try {
@@ -1179,219 +731,32 @@ const gateProbe = {
             return { status: 'fail', summary: `${label}: verdict ${r.verdict}; expected ${accepted.join(' or ')}` };
         if (typeof spec.field !== 'string')
             return { status: 'pass', summary: `${label}: verdict ${r.verdict}` };
-        const found = lookupPath(report, parsePath(spec.field) ?? []);
+        const found = (0,command/* lookupPath */.wf)(report, (0,command/* parsePath */.Rr)(spec.field) ?? []);
         if (!found.found)
             return { status: 'inconclusive', summary: `${label}: verdict ${r.verdict}; ${spec.field} not in the report` };
-        const exp = expectationOf(spec);
-        const why = unmet(found.value, exp);
-        const seen = `${spec.field} = ${showValue(found.value)}`;
+        const exp = (0,command/* expectationOf */.EV)(spec);
+        const why = (0,command/* unmet */.iY)(found.value, exp);
+        const seen = `${spec.field} = ${(0,command/* showValue */.vp)(found.value)}`;
         if (why !== undefined)
             return { status: 'fail', summary: `${label}: verdict ${r.verdict}; ${seen}, ${why}` };
-        return { status: 'pass', summary: `${label}: verdict ${r.verdict}; ${seen}${describeExpectation(exp)}` };
+        return { status: 'pass', summary: `${label}: verdict ${r.verdict}; ${seen}${(0,command/* describeExpectation */.uN)(exp)}` };
     },
 };
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
-;// CONCATENATED MODULE: ./src/gates/readiness-checklist/probes/http.ts
-
-
-
-
-
-const MAX_BODY_BYTES = 1024 * 1024;
-const METHOD = /^[A-Z]+$/;
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** The URL as shown: without user name and password. */
-function displayUrl(url) {
-    if (url.username === '' && url.password === '')
-        return url.href;
-    const copy = new URL(url.href);
-    copy.username = '';
-    copy.password = '';
-    return copy.href;
-}
-function tlsError(e) {
-    const code = e.code;
-    const message = (0,core_errors/* errorMessage */.gJ)(e);
-    if (typeof code === 'string' && /CERT|SSL|TLS|SIGNATURE|ERR_TLS/.test(code))
-        return oneLine(`TLS: ${message} (${code})`);
-    return errorCode(e);
-}
-/**
- * One request with node:http/https, no connection reuse; the body (first MiB) is read as UTF-8. Latency is the
- * time from sending the request to the end of the response. Never throws.
- */
-function httpRequest(url, opts) {
-    if (opts.signal.aborted)
-        return Promise.resolve({ ok: false, error: 'cancelled', timedOut: false, cancelled: true });
-    return new Promise((resolve) => {
-        let settled = false;
-        const started = external_node_perf_hooks_.performance.now();
-        const requestFn = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
-        const req = requestFn(url, {
-            method: opts.method ?? 'GET',
-            headers: { 'user-agent': 'shipgate-readiness', ...opts.headers },
-            agent: false,
-            ...(url.protocol === 'https:' ? { rejectUnauthorized: opts.tlsVerify ?? true } : {}),
-        });
-        const finish = (outcome) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            opts.signal.removeEventListener('abort', onAbort);
-            req.destroy();
-            resolve(outcome);
-        };
-        const onAbort = () => finish({ ok: false, error: 'cancelled', timedOut: false, cancelled: true });
-        const timer = setTimeout(() => finish({ ok: false, error: timedOutAfter(opts.timeoutMs), timedOut: true, cancelled: false }), opts.timeoutMs);
-        opts.signal.addEventListener('abort', onAbort, { once: true });
-        req.on('error', (e) => finish({ ok: false, error: tlsError(e), timedOut: false, cancelled: false }));
-        req.on('response', (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                if (size >= MAX_BODY_BYTES)
-                    return;
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('error', (e) => finish({ ok: false, error: errorCode(e), timedOut: false, cancelled: false }));
-            res.on('end', () => {
-                const body = Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8');
-                finish({ ok: true, statusCode: res.statusCode ?? 0, body, latencyMs: Math.round(external_node_perf_hooks_.performance.now() - started) });
-            });
-        });
-        req.end();
-    });
-}
-function statusList(spec) {
-    if (typeof spec.status === 'number')
-        return [spec.status];
-    if (Array.isArray(spec.status))
-        return spec.status;
-    return undefined;
-}
-const httpProbe = {
-    type: 'http',
-    validate(spec, where) {
-        const r = new SpecReader(spec, where, ['url', 'method', 'status', 'body_regex', 'json_path', 'equals', 'matches', 'max_latency_ms', 'tls_verify', 'headers']);
-        const url = r.string('url', { required: 'the URL to request, e.g. http://127.0.0.1:8080/health' });
-        if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-            throw r.error('url', `must be an http:// or https:// URL${got(url)}`, 'Write the full URL, e.g. http://127.0.0.1:8080/health.');
-        }
-        const method = r.string('method');
-        if (method !== undefined && !METHOD.test(method))
-            throw r.error('method', `must be an HTTP method in capitals, e.g. GET or HEAD (got ${JSON.stringify(method)})`);
-        const status = spec.status;
-        if (status !== undefined) {
-            const list = Array.isArray(status) ? status : [status];
-            if (list.length === 0)
-                throw r.error('status', 'must not be an empty list', 'List the accepted status codes.');
-            list.forEach((s, i) => {
-                if (typeof s !== 'number' || !Number.isInteger(s) || s < 100 || s > 599) {
-                    throw r.error(Array.isArray(status) ? `status[${i}]` : 'status', `must be an HTTP status code from 100 to 599 (got ${showValue(s)})`);
-                }
-            });
-        }
-        r.regex('body_regex');
-        const jsonPath = r.string('json_path');
-        if (jsonPath !== undefined && parsePath(jsonPath) === undefined) {
-            throw r.error('json_path', `is not a simple path (got ${JSON.stringify(jsonPath)})`, 'Write it like `$.status`, `checks[0].ok` or `$["a key"]`.');
-        }
-        r.expectation({ key: 'json_path', present: jsonPath !== undefined }, ['equals', 'matches']);
-        r.number('max_latency_ms', { above: 0 });
-        r.boolean('tls_verify');
-        const headers = spec.headers;
-        if (headers !== undefined) {
-            if (headers === null || typeof headers !== 'object' || Array.isArray(headers))
-                throw r.error('headers', 'must be a mapping of header names to values');
-            for (const [name, value] of Object.entries(headers)) {
-                if (!HEADER_NAME.test(name))
-                    throw r.error(`headers.${name}`, 'is not a valid header name', 'Rename the header.');
-                if (typeof value !== 'string' || /[\r\n]/.test(value))
-                    throw r.error(`headers.${name}`, 'must be a one-line string', 'Put the value in quotes on one line.');
-            }
-        }
-    },
-    async run(spec, ctx, timeoutMs) {
-        const url = new URL(spec.url);
-        const method = typeof spec.method === 'string' ? spec.method : 'GET';
-        const what = `${method} ${displayUrl(url)}`;
-        const outcome = await httpRequest(url, {
-            method,
-            ...(spec.headers !== undefined ? { headers: spec.headers } : {}),
-            tlsVerify: spec.tls_verify !== false,
-            timeoutMs,
-            signal: ctx.signal,
-        });
-        if (!outcome.ok)
-            return { status: outcome.timedOut || outcome.cancelled ? 'inconclusive' : 'fail', summary: `${what}: ${outcome.error}` };
-        return judgeResponse(spec, what, outcome);
-    },
-};
-function judgeResponse(spec, what, res) {
-    const problems = [];
-    const notes = [];
-    const accepted = statusList(spec);
-    if (accepted === undefined ? res.statusCode < 200 || res.statusCode > 399 : !accepted.includes(res.statusCode)) {
-        problems.push(`expected status ${accepted === undefined ? '200–399' : accepted.join(' or ')}`);
-    }
-    if (typeof spec.body_regex === 'string' && !new RegExp(spec.body_regex).test(res.body))
-        problems.push(`body did not match /${oneLine(spec.body_regex, 60)}/`);
-    if (typeof spec.json_path === 'string') {
-        const path = spec.json_path;
-        let json;
-        let parsed = true;
-        try {
-            json = JSON.parse(res.body);
-        }
-        catch {
-            parsed = false;
-        }
-        if (!parsed) {
-            problems.push(`body is not JSON, cannot read ${path}`);
-        }
-        else {
-            const found = lookupPath(json, parsePath(path) ?? []);
-            const exp = expectationOf(spec);
-            if (!found.found)
-                problems.push(`${path} not found in the body`);
-            else {
-                const why = unmet(found.value, exp);
-                if (why !== undefined)
-                    problems.push(`${path} = ${showValue(found.value)}, ${why}`);
-                else if (hasExpectation(exp))
-                    notes.push(`${path} = ${showValue(found.value)}`);
-                else
-                    notes.push(`${path} present`);
-            }
-        }
-    }
-    if (typeof spec.max_latency_ms === 'number' && res.latencyMs > spec.max_latency_ms)
-        problems.push(`slower than ${spec.max_latency_ms} ms`);
-    const base = `${what} → ${res.statusCode} in ${res.latencyMs} ms`;
-    const evidence = { statusCode: res.statusCode, latencyMs: res.latencyMs, ...(res.body === '' ? {} : { output: tailText(res.body) }) };
-    if (problems.length > 0)
-        return { status: 'fail', summary: `${base}; ${problems.join('; ')}`, ...evidence };
-    return { status: 'pass', summary: notes.length > 0 ? `${base}; ${notes.join('; ')}` : base, ...evidence };
-}
-
+// EXTERNAL MODULE: ./src/gates/readiness-checklist/probes/http.ts
+var http = __webpack_require__(59778);
 ;// CONCATENATED MODULE: ./src/gates/readiness-checklist/probes/manual.ts
 
 /** A sign-off ticked in readiness.yml: `checked: true` with the owner who signed it off in `by`. */
 const manualProbe = {
     type: 'manual',
     validate(spec, where) {
-        const r = new SpecReader(spec, where, ['checked', 'by']);
+        const r = new command/* SpecReader */.L9(spec, where, ['checked', 'by']);
         r.boolean('checked');
         r.string('by');
     },
     run(spec) {
-        const by = typeof spec.by === 'string' && spec.by.trim() !== '' ? oneLine(spec.by, 80) : undefined;
+        const by = typeof spec.by === 'string' && spec.by.trim() !== '' ? (0,command/* oneLine */.TN)(spec.by, 80) : undefined;
         if (spec.checked !== true)
             return Promise.resolve({ status: 'fail', summary: 'not signed off' });
         if (by === undefined)
@@ -1410,14 +775,14 @@ var esm = __webpack_require__(83849);
 function failure(e) {
     const sqlState = e.code;
     if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState) && !/^E[A-Z]+$/.test(sqlState))
-        return oneLine(`${(0,core_errors/* errorMessage */.gJ)(e)} (SQLSTATE ${sqlState})`);
-    return errorCode(e);
+        return (0,command/* oneLine */.TN)(`${(0,core_errors/* errorMessage */.gJ)(e)} (SQLSTATE ${sqlState})`);
+    return (0,command/* errorCode */.CA)(e);
 }
 /** Connects once and runs `SELECT 1`; always closes the connection. Never throws. */
 async function checkPostgres(target, ctx, timeoutMs) {
     const user = target.user ?? process.env.PGUSER ?? 'postgres';
     const database = target.database ?? user;
-    const what = `postgres ${user}@${hostPort(target.host, target.port)}/${database}`;
+    const what = `postgres ${user}@${(0,command/* hostPort */.QL)(target.host, target.port)}/${database}`;
     const client = new esm/* default.Client */.Ay.Client({
         host: target.host,
         port: target.port,
@@ -1445,13 +810,13 @@ async function checkPostgres(target, ctx, timeoutMs) {
         return { status: 'pass', summary: `${what}: SELECT 1 ok` };
     };
     try {
-        const outcome = await raceDeadline(work(), timeoutMs, ctx.signal, end);
-        return outcome.ok ? outcome.value : interrupted(what, outcome.why, timeoutMs);
+        const outcome = await (0,command/* raceDeadline */.cR)(work(), timeoutMs, ctx.signal, end);
+        return outcome.ok ? outcome.value : (0,command/* interrupted */.VM)(what, outcome.why, timeoutMs);
     }
     catch (e) {
         if (/timeout/i.test((0,core_errors/* errorMessage */.gJ)(e)))
-            return interrupted(what, 'timeout', timeoutMs);
-        return { status: 'fail', summary: `${what}: ${redact(failure(e), target.password)}` };
+            return (0,command/* interrupted */.VM)(what, 'timeout', timeoutMs);
+        return { status: 'fail', summary: `${what}: ${(0,command/* redact */.E$)(failure(e), target.password)}` };
     }
     finally {
         end();
@@ -1460,7 +825,7 @@ async function checkPostgres(target, ctx, timeoutMs) {
 const postgresProbe = {
     type: 'postgres',
     validate(spec, where) {
-        const r = new SpecReader(spec, where, ['host', 'port', 'user', 'password', 'database']);
+        const r = new command/* SpecReader */.L9(spec, where, ['host', 'port', 'user', 'password', 'database']);
         r.host('host');
         r.port('port');
         r.string('user');
@@ -1478,159 +843,8 @@ const postgresProbe = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/gates/readiness-checklist/probes/prometheus.ts
-
-
-const COMPARE = /^(==|!=|>=|<=|>|<)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?Inf|NaN)$/;
-function parseExpect(text) {
-    const t = text.trim();
-    if (t === 'empty')
-        return { kind: 'empty' };
-    if (t === 'non-empty')
-        return { kind: 'non-empty' };
-    const m = COMPARE.exec(t);
-    if (m === null)
-        return undefined;
-    return { kind: 'compare', op: m[1], value: promNumber(m[2] ?? ''), text: `${m[1]} ${m[2]}` };
-}
-/** Prometheus writes values as strings: "1", "0.5", "+Inf", "NaN". */
-function promNumber(s) {
-    if (s === '+Inf' || s === 'Inf')
-        return Infinity;
-    if (s === '-Inf')
-        return -Infinity;
-    return Number(s);
-}
-function compare(a, op, b) {
-    switch (op) {
-        case '==':
-            return a === b;
-        case '!=':
-            return a !== b;
-        case '>':
-            return a > b;
-        case '>=':
-            return a >= b;
-        case '<':
-            return a < b;
-        case '<=':
-            return a <= b;
-    }
-}
-function labelsOf(metric) {
-    if (metric === null || typeof metric !== 'object')
-        return '{}';
-    return `{${Object.entries(metric)
-        .map(([k, v]) => `${k}=${JSON.stringify(String(v))}`)
-        .join(',')}}`;
-}
-/** The series of a query result with their (latest) values; undefined when the answer is not understood. */
-function seriesOf(data) {
-    const d = data;
-    if (d === null || typeof d !== 'object')
-        return undefined;
-    const sample = (v) => (Array.isArray(v) && typeof v[1] === 'string' ? v[1] : undefined);
-    switch (d.resultType) {
-        case 'scalar': {
-            const value = sample(d.result);
-            return value === undefined ? undefined : [{ labels: 'scalar', value }];
-        }
-        case 'vector':
-        case 'matrix': {
-            if (!Array.isArray(d.result))
-                return undefined;
-            const out = [];
-            for (const item of d.result) {
-                const value = d.resultType === 'vector' ? sample(item.value) : Array.isArray(item.values) ? sample(item.values.at(-1)) : undefined;
-                if (value === undefined)
-                    return undefined;
-                out.push({ labels: labelsOf(item.metric), value });
-            }
-            return out;
-        }
-        default:
-            return undefined;
-    }
-}
-const prometheusProbe = {
-    type: 'prometheus',
-    validate(spec, where) {
-        const r = new SpecReader(spec, where, ['url', 'query', 'expect', 'headers', 'tls_verify']);
-        const url = r.string('url', { required: 'the Prometheus base URL, e.g. http://127.0.0.1:9090' });
-        if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
-            throw r.error('url', `must be an http:// or https:// URL${got(url)}`, 'Write the base URL, e.g. http://127.0.0.1:9090.');
-        r.string('query', { required: 'a PromQL query, e.g. up{job="api"}' });
-        const expect = r.string('expect', { required: 'the condition every series must meet, e.g. "== 1", "> 0", "empty"' });
-        if (parseExpect(expect) === undefined) {
-            throw r.error('expect', `must be a comparison like "== 1", "> 0", "< 0.01", ">= 3", or "empty" / "non-empty"${got(expect)}`, 'Write an operator (==, !=, >, >=, <, <=) and a number.');
-        }
-        const headers = spec.headers;
-        if (headers !== undefined && (headers === null || typeof headers !== 'object' || Array.isArray(headers) || Object.values(headers).some((v) => typeof v !== 'string'))) {
-            throw r.error('headers', 'must be a mapping of header names to string values');
-        }
-        r.boolean('tls_verify');
-    },
-    async run(spec, ctx, timeoutMs) {
-        const base = new URL(spec.url);
-        if (!base.pathname.endsWith('/'))
-            base.pathname = `${base.pathname}/`;
-        const url = new URL('api/v1/query', base);
-        const query = spec.query;
-        url.searchParams.set('query', query);
-        const expect = parseExpect(spec.expect) ?? { kind: 'non-empty' };
-        const expectText = expect.kind === 'compare' ? expect.text : expect.kind;
-        const what = `prometheus ${oneLine(query, 80)}`;
-        const res = await httpRequest(url, {
-            ...(spec.headers !== undefined ? { headers: spec.headers } : {}),
-            tlsVerify: spec.tls_verify !== false,
-            timeoutMs,
-            signal: ctx.signal,
-        });
-        if (!res.ok)
-            return { status: res.timedOut || res.cancelled ? 'inconclusive' : 'fail', summary: `${what}: ${displayUrl(base)}: ${res.error}` };
-        const evidence = { statusCode: res.statusCode, latencyMs: res.latencyMs };
-        let body;
-        try {
-            body = JSON.parse(res.body);
-        }
-        catch {
-            return { status: 'inconclusive', summary: `${what}: HTTP ${res.statusCode}, not a Prometheus API answer`, output: tailText(res.body), ...evidence };
-        }
-        if (body.status !== 'success') {
-            const error = typeof body.error === 'string' ? body.error : `HTTP ${res.statusCode}`;
-            return { status: 'inconclusive', summary: oneLine(`${what}: query failed: ${typeof body.errorType === 'string' ? `${body.errorType}: ` : ''}${error}`), ...evidence };
-        }
-        const series = seriesOf(body.data);
-        if (series === undefined)
-            return { status: 'inconclusive', summary: `${what}: unexpected result shape`, output: tailText(res.body), ...evidence };
-        const output = series.length === 0 ? {} : { output: tailText(series.map((s) => `${s.labels} ${s.value}`).join('\n')) };
-        const count = `${series.length} series`;
-        switch (expect.kind) {
-            case 'empty':
-                return series.length === 0
-                    ? { status: 'pass', summary: `${what}: no series, as expected`, ...evidence }
-                    : { status: 'fail', summary: `${what}: ${count}; expected none`, ...output, ...evidence };
-            case 'non-empty':
-                return series.length > 0
-                    ? { status: 'pass', summary: `${what}: ${count}`, ...output, ...evidence }
-                    : { status: 'fail', summary: `${what}: no series; expected some`, ...evidence };
-            case 'compare': {
-                if (series.length === 0)
-                    return { status: 'fail', summary: `${what}: no series; expected ${expectText}`, ...evidence };
-                const bad = series.filter((s) => !compare(promNumber(s.value), expect.op, expect.value));
-                const first = bad[0];
-                if (first !== undefined) {
-                    const more = bad.length > 1 ? ` (and ${bad.length - 1} more of ${series.length})` : '';
-                    return { status: 'fail', summary: oneLine(`${what}: ${first.labels} = ${first.value}, expected ${expectText}${more}`, 300), ...output, ...evidence };
-                }
-                const values = [...new Set(series.map((s) => s.value))];
-                const shown = values.length <= 3 ? ` (${values.join(', ')})` : '';
-                return { status: 'pass', summary: `${what}: ${count}, all ${expectText}${shown}`, ...output, ...evidence };
-            }
-        }
-    },
-};
-
+// EXTERNAL MODULE: ./src/gates/readiness-checklist/probes/prometheus.ts
+var prometheus = __webpack_require__(35514);
 // EXTERNAL MODULE: ./node_modules/ioredis/built/index.js
 var built = __webpack_require__(67796);
 ;// CONCATENATED MODULE: ./src/gates/readiness-checklist/probes/redis.ts
@@ -1652,7 +866,7 @@ function infoValue(info, field) {
  * and optionally reads one INFO field. Always disconnects. Never throws.
  */
 async function checkRedis(target, ctx, timeoutMs) {
-    const what = `redis ${hostPort(target.host, target.port)}`;
+    const what = `redis ${(0,command/* hostPort */.QL)(target.host, target.port)}`;
     const client = new built.Redis({
         host: target.host,
         port: target.port,
@@ -1685,28 +899,28 @@ async function checkRedis(target, ctx, timeoutMs) {
         }
         const pong = await client.ping();
         if (pong !== 'PONG')
-            return { status: 'fail', summary: `${what}: PING answered ${showValue(pong)}` };
+            return { status: 'fail', summary: `${what}: PING answered ${(0,command/* showValue */.vp)(pong)}` };
         if (target.infoField === undefined)
             return { status: 'pass', summary: `${what}: PONG` };
         const [, section = '', field = ''] = INFO_FIELD.exec(target.infoField) ?? [];
         const value = infoValue(await client.info(section), field);
         if (value === undefined)
             return { status: 'fail', summary: `${what}: PONG; ${target.infoField} not in INFO` };
-        const why = unmet(value, target.expect ?? {});
-        const seen = `${target.infoField} = ${showValue(value)}`;
+        const why = (0,command/* unmet */.iY)(value, target.expect ?? {});
+        const seen = `${target.infoField} = ${(0,command/* showValue */.vp)(value)}`;
         if (why !== undefined)
             return { status: 'fail', summary: `${what}: PONG; ${seen}, ${why}` };
-        return { status: 'pass', summary: `${what}: PONG; ${seen}${describeExpectation(target.expect ?? {})}` };
+        return { status: 'pass', summary: `${what}: PONG; ${seen}${(0,command/* describeExpectation */.uN)(target.expect ?? {})}` };
     };
     try {
-        const outcome = await raceDeadline(work(), timeoutMs, ctx.signal, () => client.disconnect());
-        return outcome.ok ? outcome.value : interrupted(what, outcome.why, timeoutMs);
+        const outcome = await (0,command/* raceDeadline */.cR)(work(), timeoutMs, ctx.signal, () => client.disconnect());
+        return outcome.ok ? outcome.value : (0,command/* interrupted */.VM)(what, outcome.why, timeoutMs);
     }
     catch (e) {
         if (/timeout|timed out/i.test((0,core_errors/* errorMessage */.gJ)(e)))
-            return interrupted(what, 'timeout', timeoutMs);
+            return (0,command/* interrupted */.VM)(what, 'timeout', timeoutMs);
         const cause = socketError !== undefined && /connection is closed/i.test((0,core_errors/* errorMessage */.gJ)(e)) ? socketError : e;
-        return { status: 'fail', summary: `${what}: ${redact(errorCode(cause), target.password)}` };
+        return { status: 'fail', summary: `${what}: ${(0,command/* redact */.E$)((0,command/* errorCode */.CA)(cause), target.password)}` };
     }
     finally {
         client.disconnect();
@@ -1715,7 +929,7 @@ async function checkRedis(target, ctx, timeoutMs) {
 const redisProbe = {
     type: 'redis',
     validate(spec, where) {
-        const r = new SpecReader(spec, where, ['host', 'port', 'password', 'info_field', 'equals', 'matches', 'min', 'max']);
+        const r = new command/* SpecReader */.L9(spec, where, ['host', 'port', 'password', 'info_field', 'equals', 'matches', 'min', 'max']);
         r.host('host');
         r.port('port');
         r.string('password');
@@ -1731,61 +945,13 @@ const redisProbe = {
             port: typeof spec.port === 'number' ? spec.port : 6379,
             ...(typeof spec.password === 'string' ? { password: spec.password } : {}),
             ...(typeof spec.info_field === 'string' ? { infoField: spec.info_field } : {}),
-            expect: expectationOf(spec),
+            expect: (0,command/* expectationOf */.EV)(spec),
         }, ctx, timeoutMs);
     },
 };
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
-;// CONCATENATED MODULE: ./src/gates/readiness-checklist/probes/tcp.ts
-
-
-
-/** Opens a TCP connection and closes it again; never throws. */
-function tcpConnect(host, port, timeoutMs, signal) {
-    if (signal.aborted)
-        return Promise.resolve({ ok: false, error: 'cancelled', timedOut: false, cancelled: true });
-    return new Promise((resolve) => {
-        const started = external_node_perf_hooks_.performance.now();
-        const socket = (0,external_node_net_.connect)({ host, port });
-        const finish = (outcome) => {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', onAbort);
-            socket.removeAllListeners();
-            socket.on('error', () => undefined);
-            socket.destroy();
-            resolve(outcome);
-        };
-        const onAbort = () => finish({ ok: false, error: 'cancelled', timedOut: false, cancelled: true });
-        const timer = setTimeout(() => finish({ ok: false, error: timedOutAfter(timeoutMs), timedOut: true, cancelled: false }), timeoutMs);
-        signal.addEventListener('abort', onAbort, { once: true });
-        socket.once('connect', () => finish({ ok: true, latencyMs: Math.round(external_node_perf_hooks_.performance.now() - started) }));
-        socket.once('error', (e) => finish({ ok: false, error: errorCode(e), timedOut: false, cancelled: false }));
-    });
-}
-/** The evidence for a connection attempt; `note` is appended to the summary. */
-function tcpResult(what, outcome, note = '') {
-    if (outcome.ok)
-        return { status: 'pass', summary: `${what} accepted a connection in ${outcome.latencyMs} ms${note}`, latencyMs: outcome.latencyMs };
-    if (outcome.timedOut || outcome.cancelled)
-        return { status: 'inconclusive', summary: `${what}: ${outcome.error}${note}` };
-    return { status: 'fail', summary: `${what}: ${outcome.error}${note}` };
-}
-const tcpProbe = {
-    type: 'tcp',
-    validate(spec, where) {
-        const r = new SpecReader(spec, where, ['host', 'port']);
-        r.host('host', { required: 'the host to connect to, e.g. 127.0.0.1' });
-        r.port('port', { required: 'the TCP port' });
-    },
-    async run(spec, ctx, timeoutMs) {
-        const host = spec.host;
-        const port = spec.port;
-        return tcpResult(`TCP ${hostPort(host, port)}`, await tcpConnect(host, port, timeoutMs, ctx.signal));
-    },
-};
-
+// EXTERNAL MODULE: ./src/gates/readiness-checklist/probes/tcp.ts
+var tcp = __webpack_require__(51959);
 ;// CONCATENATED MODULE: ./src/gates/readiness-checklist/probes/service.ts
 
 
@@ -1804,9 +970,9 @@ const DEFAULT_PORTS = {
 };
 const HEALTH_PATHS = { prometheus: '/-/healthy', grafana: '/api/health' };
 async function checkHealthEndpoint(service, host, port, path, ctx, timeoutMs) {
-    const url = new URL(`http://${hostPort(host, port)}${path}`);
+    const url = new URL(`http://${(0,command/* hostPort */.QL)(host, port)}${path}`);
     const what = `${service} GET ${url.href}`;
-    const res = await httpRequest(url, { timeoutMs, signal: ctx.signal });
+    const res = await (0,http/* httpRequest */.aj)(url, { timeoutMs, signal: ctx.signal });
     if (!res.ok)
         return { status: res.timedOut || res.cancelled ? 'inconclusive' : 'fail', summary: `${what}: ${res.error}` };
     const healthy = res.statusCode >= 200 && res.statusCode < 300;
@@ -1821,7 +987,7 @@ async function checkHealthEndpoint(service, host, port, path, ctx, timeoutMs) {
 const serviceProbe = {
     type: 'service',
     validate(spec, where) {
-        const r = new SpecReader(spec, where, ['service', 'host', 'port']);
+        const r = new command/* SpecReader */.L9(spec, where, ['service', 'host', 'port']);
         r.oneOf('service', SERVICES, { required: `one of ${SERVICES.join(', ')}` });
         r.host('host');
         r.port('port');
@@ -1841,7 +1007,7 @@ const serviceProbe = {
             case 'kafka':
             case 'neo4j':
             case 'temporal':
-                return tcpResult(`${service} ${hostPort(host, port)}`, await tcpConnect(host, port, timeoutMs, ctx.signal), ' (only the port was checked)');
+                return (0,tcp/* tcpResult */.XF)(`${service} ${(0,command/* hostPort */.QL)(host, port)}`, await (0,tcp/* tcpConnect */.en)(host, port, timeoutMs, ctx.signal), ' (only the port was checked)');
         }
     },
 };
@@ -1861,7 +1027,7 @@ const serviceProbe = {
 
 
 
-const ALL = [commandProbe, tcpProbe, httpProbe, fileProbe, redisProbe, postgresProbe, prometheusProbe, gateProbe, approvalProbe, manualProbe, serviceProbe];
+const ALL = [command/* commandProbe */.ys, tcp/* tcpProbe */.MK, http/* httpProbe */.HB, fileProbe, redisProbe, postgresProbe, prometheus/* prometheusProbe */.t_, gateProbe, approvalProbe, manualProbe, serviceProbe];
 const PROBES = new Map(ALL.map((p) => [p.type, p]));
 const PROBE_TYPES = ALL.map((p) => p.type);
 const DEFAULT_TIMEOUT_S = 10;
@@ -1881,17 +1047,17 @@ const STATUSES = ['pass', 'fail', 'inconclusive'];
 function validateCheck(spec, where) {
     const type = spec.type;
     if (type === undefined)
-        throw specError(where, undefined, `a check needs \`type\` (one of: ${PROBE_TYPES.join(', ')})`, 'Add `type`.');
+        throw (0,command/* specError */.k9)(where, undefined, `a check needs \`type\` (one of: ${PROBE_TYPES.join(', ')})`, 'Add `type`.');
     if (typeof type !== 'string' || !PROBES.has(type)) {
-        const suggestion = typeof type === 'string' ? closestName(type, PROBE_TYPES) : undefined;
-        throw specError(where, 'type', `unknown check type ${JSON.stringify(type)} (known: ${PROBE_TYPES.join(', ')})`, suggestion === undefined ? 'Use one of the known types.' : `Did you mean \`${suggestion}\`?`);
+        const suggestion = typeof type === 'string' ? (0,command/* closestName */.Nf)(type, PROBE_TYPES) : undefined;
+        throw (0,command/* specError */.k9)(where, 'type', `unknown check type ${JSON.stringify(type)} (known: ${PROBE_TYPES.join(', ')})`, suggestion === undefined ? 'Use one of the known types.' : `Did you mean \`${suggestion}\`?`);
     }
     if (spec.name !== undefined && (typeof spec.name !== 'string' || spec.name.trim() === ''))
-        throw specError(where, 'name', 'must be a non-empty string', 'Write a name or remove the field.');
+        throw (0,command/* specError */.k9)(where, 'name', 'must be a non-empty string', 'Write a name or remove the field.');
     const number = (key, ok, rule) => {
         const v = spec[key];
         if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)))
-            throw specError(where, key, `must be ${rule} (got ${JSON.stringify(v)})`, 'Change the value.');
+            throw (0,command/* specError */.k9)(where, key, `must be ${rule} (got ${JSON.stringify(v)})`, 'Change the value.');
     };
     // The same rules as schemas/readiness.schema.json's `check`.
     number('timeout', (n) => n > 0, 'a number of seconds above 0');
@@ -1903,7 +1069,7 @@ function numberOr(v, fallback, ok) {
     return typeof v === 'number' && Number.isFinite(v) && ok(v) ? v : fallback;
 }
 function labelOf(spec) {
-    return oneLine(typeof spec.name === 'string' && spec.name.trim() !== '' ? spec.name : String(spec.type), 80);
+    return (0,command/* oneLine */.TN)(typeof spec.name === 'string' && spec.name.trim() !== '' ? spec.name : String(spec.type), 80);
 }
 /** A probe's result made safe to report: a known status, a one-line summary. */
 function sanitize(r, label) {
@@ -1911,7 +1077,7 @@ function sanitize(r, label) {
     if (result === null || typeof result !== 'object' || !STATUSES.includes(result.status) || typeof result.summary !== 'string') {
         return { status: 'inconclusive', summary: `${label}: the probe returned no usable result` };
     }
-    return { ...result, status: result.status, summary: oneLine(result.summary, 500) };
+    return { ...result, status: result.status, summary: (0,command/* oneLine */.TN)(result.summary, 500) };
 }
 async function attempt(probe, spec, ctx, timeoutMs, label) {
     if (ctx.signal.aborted)
@@ -1920,13 +1086,13 @@ async function attempt(probe, spec, ctx, timeoutMs, label) {
     const signal = AbortSignal.any([ctx.signal, controller.signal]);
     try {
         const running = Promise.resolve().then(() => probe.run(spec, { ...ctx, signal }, timeoutMs));
-        const outcome = await raceDeadline(running, timeoutMs + OVERRUN_GRACE_MS, ctx.signal, () => controller.abort());
+        const outcome = await (0,command/* raceDeadline */.cR)(running, timeoutMs + OVERRUN_GRACE_MS, ctx.signal, () => controller.abort());
         if (outcome.ok)
             return sanitize(outcome.value, label);
-        return { status: 'inconclusive', summary: `${label}: ${outcome.why === 'timeout' ? timedOutAfter(timeoutMs) : 'cancelled'}` };
+        return { status: 'inconclusive', summary: `${label}: ${outcome.why === 'timeout' ? (0,command/* timedOutAfter */.mf)(timeoutMs) : 'cancelled'}` };
     }
     catch (e) {
-        return { status: 'inconclusive', summary: oneLine(`${label}: ${(0,core_errors/* errorMessage */.gJ)(e)}`, 500) };
+        return { status: 'inconclusive', summary: (0,command/* oneLine */.TN)(`${label}: ${(0,core_errors/* errorMessage */.gJ)(e)}`, 500) };
     }
     finally {
         controller.abort();
@@ -1949,7 +1115,7 @@ async function runCheck(spec, ctx) {
         validateCheck(spec, { file: '', line: 0, field: '' });
     }
     catch (e) {
-        return done({ status: 'inconclusive', summary: oneLine(`${label}: invalid check: ${(0,core_errors/* errorMessage */.gJ)(e)}`, 500) }, 0);
+        return done({ status: 'inconclusive', summary: (0,command/* oneLine */.TN)(`${label}: invalid check: ${(0,core_errors/* errorMessage */.gJ)(e)}`, 500) }, 0);
     }
     const timeoutMs = Math.min(numberOr(spec.timeout, DEFAULT_TIMEOUT_S, (n) => n > 0) * 1000, MAX_WAIT_MS);
     const retries = numberOr(spec.retries, 0, (n) => Number.isInteger(n) && n >= 0);
@@ -2320,6 +1486,8 @@ function diffAgainstBase(current, currentScore, base, opts = {}) {
     return { newlyFailing, newlyPassing, added, removed, scoreChange, baseScore: parsed.score };
 }
 
+// EXTERNAL MODULE: ./src/core/exec.ts
+var exec = __webpack_require__(72642);
 ;// CONCATENATED MODULE: ./src/gates/readiness-checklist/trust.ts
 
 
