@@ -6027,7 +6027,8 @@ async function runExperiment(opts) {
         if (workload) {
             try {
                 await workload.stopWrites();
-                if (injected)
+                // Not when cancelled: the runner allows 10 s for everything, and the reverts come first.
+                if (injected && !opts.signal.aborted)
                     await workload.finalRead();
             }
             catch (err) {
@@ -6105,7 +6106,12 @@ async function checkIntegrity(e, result, checksumBefore) {
             });
         }
         const shown = external_node_path_default().relative(process.cwd(), file) || file;
-        ops = parseHistory(text, shown).ops;
+        const parsed = parseHistory(text, shown);
+        ops = parsed.ops;
+        for (const w of parsed.warnings.slice(0, 5))
+            result.notes.push(`history: ${w}`);
+        if (parsed.warnings.length > 5)
+            result.notes.push(`history: ${parsed.warnings.length - 5} more warning(s)`);
         result.integrity.operations = ops.length;
         const windows = result.faults.filter((o) => o.appliedAt !== undefined).map((o) => ({ id: o.id, start: o.appliedAt, end: o.endedAt ?? o.appliedAt ?? 0 }));
         const times = ops.map((o) => o.time).filter((t) => Number.isFinite(t));

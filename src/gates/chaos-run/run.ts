@@ -394,7 +394,8 @@ export async function runExperiment(opts: RunExperimentOptions): Promise<ChaosRu
     if (workload) {
       try {
         await workload.stopWrites();
-        if (injected) await workload.finalRead();
+        // Not when cancelled: the runner allows 10 s for everything, and the reverts come first.
+        if (injected && !opts.signal.aborted) await workload.finalRead();
       } catch (err) {
         notes.push(`the built-in workload could not finish: ${errorMessage(err)}`);
       }
@@ -463,7 +464,10 @@ async function checkIntegrity(e: Experiment, result: ChaosRunResult, checksumBef
       });
     }
     const shown = path.relative(process.cwd(), file) || file;
-    ops = parseHistory(text, shown).ops;
+    const parsed = parseHistory(text, shown);
+    ops = parsed.ops;
+    for (const w of parsed.warnings.slice(0, 5)) result.notes.push(`history: ${w}`);
+    if (parsed.warnings.length > 5) result.notes.push(`history: ${parsed.warnings.length - 5} more warning(s)`);
     result.integrity.operations = ops.length;
     const windows = result.faults.filter((o) => o.appliedAt !== undefined).map((o) => ({ id: o.id, start: o.appliedAt as number, end: o.endedAt ?? o.appliedAt ?? 0 }));
     const times = ops.map((o) => o.time).filter((t) => Number.isFinite(t));
