@@ -5102,6 +5102,7 @@ function parseUrl(p) {
     }
     return new URL(p.url);
 }
+/** A command as the experiment writes it: a string is the user's shell command, a list is argv (no shell). */
 function commandOf(run) {
     if (typeof run === 'string')
         return { shell: run };
@@ -5752,14 +5753,6 @@ const sleep = (ms, signal) => new Promise((resolve) => {
     }
     signal.addEventListener('abort', done, { once: true });
 });
-function toCommand(c) {
-    if (typeof c === 'string')
-        return { shell: c };
-    const [first, ...rest] = c;
-    if (first === undefined)
-        throw new errors/* ConfigurationError */.j1('chaos-run: empty command');
-    return { argv: [first, ...rest] };
-}
 /** argv for a detached start: an array as is; a string the user wrote is run by the shell. */
 function argvOf(c) {
     return typeof c === 'string' ? ['/bin/sh', '-c', c] : [...c];
@@ -5941,7 +5934,7 @@ async function runExperiment(opts) {
         for (const c of e.integrity) {
             if (c.type !== 'checksum')
                 continue;
-            const r = await (0,exec/* execCommand */.NK)(toCommand(c.before), { cwd: e.dir, capture: true, stream: false, timeoutMs: 120_000, signal });
+            const r = await (0,exec/* execCommand */.NK)(commandOf(c.before), { cwd: e.dir, capture: true, stream: false, timeoutMs: 120_000, signal });
             if (r.exitCode !== 0)
                 throw new errors/* ConfigurationError */.j1(`${e.file}:${c.line}: integrity checksum \`before\` command failed (exit ${r.exitCode ?? r.signal}): ${r.tail.join('\n')}`, { location: { file: e.file, line: c.line } });
             (checksumBefore ??= new Map()).set(c, parseChecksums(r.stdout ?? ''));
@@ -6165,7 +6158,7 @@ async function checkIntegrity(e, result, checksumBefore) {
                 break;
             }
             case 'checksum': {
-                const r = await (0,exec/* execCommand */.NK)(toCommand(c.after), { cwd: e.dir, capture: true, stream: false, timeoutMs: 120_000 });
+                const r = await (0,exec/* execCommand */.NK)(commandOf(c.after), { cwd: e.dir, capture: true, stream: false, timeoutMs: 120_000 });
                 if (r.exitCode !== 0) {
                     out = { ...base, ok: false, summary: `the \`after\` command failed (exit ${r.exitCode ?? r.signal})`, detail: { tail: r.tail } };
                     break;

@@ -13,13 +13,13 @@ import { closeSync, openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, errorMessage } from '../../core/errors.js';
-import { type Command, execCommand } from '../../core/exec.js';
+import { execCommand } from '../../core/exec.js';
 import type { Logger } from '../../core/log.js';
 import type { CommandSpec, Experiment, FaultSpec, IntegritySpec, ProbeSpec } from './experiment.js';
 import { type Fault, type FaultContext, type FaultPlan, procStat, revertViaLedger, startRecorded } from './faults/types.js';
 import { checkChecksums, checkCounter, checkQueue, checkSet, checkUniqueIds, faultWindowLatencies, type LatencyStats, type Op, parseHistory } from './integrity.js';
 import { type Ledger, processStartTime } from './ledger.js';
-import { recoveryAfter, type SteadySample, SteadyStateMonitor, waitHealthy } from './steady-state.js';
+import { commandOf, recoveryAfter, type SteadySample, SteadyStateMonitor, waitHealthy } from './steady-state.js';
 import { BuiltinWorkload, type WorkloadStats } from './workloads.js';
 
 export type SubVerdict = 'pass' | 'fail' | 'inconclusive' | 'none';
@@ -121,13 +121,6 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
     }
     signal.addEventListener('abort', done, { once: true });
   });
-
-function toCommand(c: CommandSpec): Command {
-  if (typeof c === 'string') return { shell: c };
-  const [first, ...rest] = c;
-  if (first === undefined) throw new ConfigurationError('chaos-run: empty command');
-  return { argv: [first, ...rest] };
-}
 
 /** argv for a detached start: an array as is; a string the user wrote is run by the shell. */
 function argvOf(c: CommandSpec): string[] {
@@ -313,7 +306,7 @@ export async function runExperiment(opts: RunExperimentOptions): Promise<ChaosRu
     // ---- integrity snapshots before ----
     for (const c of e.integrity) {
       if (c.type !== 'checksum') continue;
-      const r = await execCommand(toCommand(c.before), { cwd: e.dir, capture: true, stream: false, timeoutMs: 120_000, signal });
+      const r = await execCommand(commandOf(c.before), { cwd: e.dir, capture: true, stream: false, timeoutMs: 120_000, signal });
       if (r.exitCode !== 0) throw new ConfigurationError(`${e.file}:${c.line}: integrity checksum \`before\` command failed (exit ${r.exitCode ?? r.signal}): ${r.tail.join('\n')}`, { location: { file: e.file, line: c.line } });
       (checksumBefore ??= new Map()).set(c, parseChecksums(r.stdout ?? ''));
     }
@@ -524,7 +517,7 @@ async function checkIntegrity(e: Experiment, result: ChaosRunResult, checksumBef
         break;
       }
       case 'checksum': {
-        const r = await execCommand(toCommand(c.after), { cwd: e.dir, capture: true, stream: false, timeoutMs: 120_000 });
+        const r = await execCommand(commandOf(c.after), { cwd: e.dir, capture: true, stream: false, timeoutMs: 120_000 });
         if (r.exitCode !== 0) {
           out = { ...base, ok: false, summary: `the \`after\` command failed (exit ${r.exitCode ?? r.signal})`, detail: { tail: r.tail } };
           break;

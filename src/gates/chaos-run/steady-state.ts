@@ -56,7 +56,8 @@ function parseUrl(p: ProbeSpec & { url: string }): URL {
   return new URL(p.url);
 }
 
-function commandOf(run: CommandSpec): Command {
+/** A command as the experiment writes it: a string is the user's shell command, a list is argv (no shell). */
+export function commandOf(run: CommandSpec): Command {
   if (typeof run === 'string') return { shell: run };
   const [first, ...rest] = run;
   return { argv: [first ?? '', ...rest] };
