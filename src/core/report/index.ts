@@ -4,3 +4,4 @@ export * from './render-markdown.js';
 export * from './render-check.js';
 export * from './render-junit.js';
 export * from './render-terminal.js';
+export * from './render-html.js';

@@ -6,8 +6,8 @@
  * never inside an expression; vega escapes text when it writes SVG. No URL is loaded: the data are inline and the
  * loader refuses every request.
  */
-import { parse, View, type Loader, type LoggerInterface } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { renderVegaLite as renderSpec } from '../../core/report/charts.js';
 import { codeBlock, escapeTableCell, stripControls } from '../../core/report/escape.js';
 import type { CalibrationCurve, ConfusionMatrix, PrCurve, RocCurve } from './types.js';
 
@@ -275,39 +275,6 @@ function confusionSpec(c: ConfusionMatrix, subtitle: string | undefined): TopLev
       },
     ],
   };
-}
-
-/** A logger that keeps nothing: library code must not print. */
-const SILENT: LoggerInterface = {
-  level(this: LoggerInterface, _?: number) {
-    return _ === undefined ? 0 : this;
-  },
-  error() {
-    return this;
-  },
-  warn() {
-    return this;
-  },
-  info() {
-    return this;
-  },
-  debug() {
-    return this;
-  },
-};
-
-const refuse = (): Promise<never> => Promise.reject(new Error('charts load no external resources'));
-/** A loader that loads nothing, so a spec can never fetch a URL or read a file. */
-const NO_LOADER: Loader = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
-
-async function renderSpec(spec: TopLevelSpec): Promise<string> {
-  const { spec: vg } = compile(spec, { logger: SILENT });
-  const view = new View(parse(vg), { renderer: 'none', logger: SILENT, loader: NO_LOADER });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

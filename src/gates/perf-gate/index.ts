@@ -9,6 +9,7 @@ import type { Finding, Report, Section } from '../../core/report/model.js';
 import { median } from '../../core/stats/descriptive.js';
 import { startTelemetry, toCsv, type TelemetryResult } from '../../core/telemetry/sampler.js';
 import { abOrder, resolveBase, withWorktrees } from './ab.js';
+import { writePerfCharts } from './charts.js';
 import { compare, type ResultRow } from './compare.js';
 import { loadPerfConfig, type PerfConfig } from './config.js';
 import { ResultFileError, readResultFile } from './parsers/index.js';
@@ -293,6 +294,7 @@ export async function runPerfGate(ctx: GateContext): Promise<Report> {
   // An error here is the input's (unreadable or malformed result files): the CLI exits 2 for it.
   if (verdict === 'error') details.error = { kind: 'configuration', message: collected.problems.map((f) => f.message).join('\n') };
   const count = (v: string) => rows.filter((r) => r.verdict === v).length;
+  await writePerfCharts(ctx.reportDir, rows, collected.telemetry, ctx.log);
   return {
     ...reportShell(ctx),
     verdict,

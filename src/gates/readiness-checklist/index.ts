@@ -5,6 +5,7 @@ import { ConfigurationError, errorMessage } from '../../core/errors.js';
 import { reportShell, type Gate, type GateContext } from '../../core/gate.js';
 import { createClient } from '../../core/github/client.js';
 import type { Block, Finding, FindingStatus, Report, Section, Severity, TableRow } from '../../core/report/model.js';
+import { writeReadinessCharts } from './charts.js';
 import { loadChecklist } from './checklist.js';
 import { PROBE_TYPES, runCheck, validateCheck } from './probes/index.js';
 import { toSarif } from './sarif.js';
@@ -260,6 +261,7 @@ async function runReadiness(ctx: GateContext): Promise<Report> {
     await writeFile(path.join(ctx.reportDir, 'results.sarif'), `${JSON.stringify(toSarif(results, shown, SHIPGATE_VERSION), null, 2)}\n`);
     details.sarif = 'results.sarif';
   }
+  await writeReadinessCharts(ctx.reportDir, results, checklist.sections.map((s) => s.title), ctx.log);
   const critical = score.failedCritical.length;
   const summary = [`score ${score.score}/100`, `level ${score.level ?? 'none'}`, critical ? `${critical} critical item${critical === 1 ? '' : 's'} failing` : 'no critical failures', diff?.newlyFailing.length ? `${diff.newlyFailing.length} newly failing` : ''].filter(Boolean).join('; ');
   return {
