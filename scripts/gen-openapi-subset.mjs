@@ -24,6 +24,7 @@ export const OPERATION_IDS = [
   'pulls/create-review',
   'teams/get-membership-for-user-in-org',
   'actions/list-workflow-run-artifacts',
+  'actions/download-artifact',
 ];
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

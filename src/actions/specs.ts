@@ -29,6 +29,15 @@ export const commonInputs: Record<string, InputSpec> = {
   'baseline-store': { description: 'Where baselines live: `repo` (baselines/ in the repository), `cache` (Actions cache: saved on pushes to the default branch, restored on pull requests) or `none`.', default: 'repo' },
   'baseline-history': { description: 'How many past baseline runs to keep.', default: '20' },
   'fail-on': { description: 'Verdicts that fail the step, comma-separated (pass, warn, fail, inconclusive, error).', default: 'fail,error' },
+  mode: {
+    description:
+      '`run`: run the gate. `report`: run nothing; download the report artifact of the workflow run that triggered this `workflow_run` workflow, treat it as untrusted, and post its comment and check run on that run\'s head SHA (the fork-safe second step). `merge`: run nothing; download every shard\'s report artifact of this workflow run and post one merged report, comment and check run.',
+    default: 'run',
+  },
+  shard: { description: 'This job is one shard of a matrix (e.g. `${{ matrix.shard }}`): its report goes into the artifact `shipgate-<gate>-<name>-shard-<shard>` and no comment or check run is posted; a later job with `mode: merge` posts one for all shards.' },
+  'report-artifact': { description: '`report` mode: the name of the report artifact to download (default `shipgate-<gate>-<name>`). `merge` mode: the shards\' artifact name prefix (default `shipgate-<gate>-<name>-shard-`).' },
+  'run-id': { description: '`report` mode: the workflow run whose artifact is read. Default: `github.event.workflow_run.id`.' },
+  'expected-shards': { description: '`merge` mode: how many shards the matrix has; fewer reports found makes the merged verdict at least inconclusive.' },
 };
 
 export const commonOutputs: Record<string, string> = {
@@ -38,6 +47,7 @@ export const commonOutputs: Record<string, string> = {
   'check-run-id': 'Id of the check run, when one was created.',
   'comment-id': 'Id of the PR comment, when one was posted.',
   'artifact-id': 'Id of the uploaded report artifact.',
+  shards: '`merge` mode: how many shard reports were merged.',
 };
 
 export const actionSpecs: Record<GateName, ActionSpec> = {
@@ -67,7 +77,7 @@ export const actionSpecs: Record<GateName, ActionSpec> = {
     title: 'shipgate chaos-run',
     description: 'Inject faults into a running system, check steady state, recovery time and data integrity, and always roll the faults back.',
     inputs: {
-      experiment: { description: 'Experiment file (shipgate YAML/JSON, or a Chaos Toolkit experiment).', required: true },
+      experiment: { description: 'Experiment file (shipgate YAML/JSON, or a Chaos Toolkit experiment). Required to run the gate (`mode: run`); `report` and `merge` read reports instead.' },
       'dry-run': { description: 'Print the plan and the inverse commands without touching anything.', default: 'false' },
       'allowed-runner-labels': { description: 'Refuse to run unless the runner has one of these labels (comma-separated; the runner\'s labels come from SHIPGATE_RUNNER_LABELS in its .env, else its name, OS, architecture and self-hosted). Empty: any runner.' },
       'ledger-dir': { description: 'Where the fault ledger is kept; it must outlast the job so the next run on this runner can sweep leftovers. Default: $SHIPGATE_CHAOS_LEDGER_DIR, else ~/.local/state/shipgate/chaos-ledger.' },

@@ -218,6 +218,11 @@ void describe('results service driven by the real @actions/artifact and @actions
     assert.equal(otherRun.status, 403);
     assert.equal(otherRun.json.code, 'permission_denied');
 
+    const otherJobWrite = await twirp(ARTIFACTS, 'CreateArtifact', { ...body, workflow_job_run_backend_id: 'another-job', name: 'x', version: 7 }, token);
+    assert.equal(otherJobWrite.status, 403, 'a job uploads only as itself');
+    const otherJobRead = await twirp(ARTIFACTS, 'ListArtifacts', { ...body, workflow_job_run_backend_id: 'another-job' }, token);
+    assert.equal(otherJobRead.status, 200, 'reads are scoped to the run: any job of it may list');
+
     const unknown = await twirp(ARTIFACTS, 'Nope', body, token);
     assert.equal(unknown.status, 404);
     assert.equal(unknown.json.code, 'bad_route');

@@ -14,6 +14,18 @@ export interface RunContext extends GitInfo {
   fork?: boolean;
   serverUrl: string;
   runUrl?: string;
+  /** The run that triggered a `workflow_run` workflow (the fork-safe report step reads its artifact). */
+  workflowRun?: WorkflowRunInfo;
+}
+
+export interface WorkflowRunInfo {
+  id: number;
+  headSha: string;
+  /** Pull requests GitHub associates with the run: same-repository heads only, empty for a fork. */
+  pullRequests: { number: number; headSha?: string }[];
+  event?: string;
+  conclusion?: string;
+  headRepository?: string;
 }
 
 interface EventPayload {
@@ -23,6 +35,14 @@ interface EventPayload {
     base?: { sha?: string; ref?: string; repo?: { full_name?: string } };
   };
   repository?: { default_branch?: string; full_name?: string };
+  workflow_run?: {
+    id?: number;
+    head_sha?: string;
+    event?: string;
+    conclusion?: string | null;
+    pull_requests?: { number?: number; head?: { sha?: string } }[];
+    head_repository?: { full_name?: string } | null;
+  };
 }
 
 function readEvent(path: string | undefined): EventPayload {
@@ -60,6 +80,19 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     const head = pr.head?.repo?.full_name;
     const base = pr.base?.repo?.full_name ?? event.repository?.full_name;
     ctx.fork = head !== undefined && base !== undefined && head !== base;
+  }
+  const wr = event.workflow_run;
+  if (wr && typeof wr.id === 'number' && typeof wr.head_sha === 'string') {
+    ctx.workflowRun = {
+      id: wr.id,
+      headSha: wr.head_sha,
+      pullRequests: (wr.pull_requests ?? [])
+        .filter((p): p is { number: number; head?: { sha?: string } } => typeof p.number === 'number')
+        .map((p) => ({ number: p.number, ...(p.head?.sha ? { headSha: p.head.sha } : {}) })),
+      ...(wr.event ? { event: wr.event } : {}),
+      ...(wr.conclusion ? { conclusion: wr.conclusion } : {}),
+      ...(wr.head_repository?.full_name ? { headRepository: wr.head_repository.full_name } : {}),
+    };
   }
   if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) ctx.runUrl = `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
   return ctx;

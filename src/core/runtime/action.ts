@@ -7,7 +7,7 @@ import { errorMessage, isConfigurationError } from '../errors.js';
 import type { Gate, GateContext } from '../gate.js';
 import { completeCheckRun, startCheckRun } from '../github/check-run.js';
 import { createClient, tokenIdentity, type GitHubClient } from '../github/client.js';
-import { runContext, type RunContext } from '../github/context.js';
+import { gitInfo, runContext, type RunContext } from '../github/context.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import { actionLogger, type Logger } from '../log.js';
 import { writeReportFiles } from '../report/files.js';
@@ -20,6 +20,8 @@ import { readCommonOptions, type CommonOptions } from './common.js';
 import { Outputs, State } from './constants.js';
 import { InputReader, actionInputs } from './inputs.js';
 import { errorReport } from './error-report.js';
+import { mergeReports } from '../report/merge.js';
+import { fetchRunReport, fetchShardReports, reportTarget, requireWorkflowRun, toolkitArtifacts } from './remote.js';
 
 function status(e: unknown): number | undefined {
   return (e as { status?: number }).status;
@@ -222,16 +224,22 @@ async function runMain(gate: Gate, opts: CommonOptions, inputs: InputReader, run
   } else {
     sinks.notes.push('no GitHub token: no check run and no PR comment (set `github-token`)');
   }
-  await openCheckRun(gate, opts, run, sinks, log);
+  // Report mode posts on the triggering run's head commit, known once its report is read.
+  if (opts.mode !== 'report') await openCheckRun(gate, opts, run, sinks, log);
 
   let report: Report;
+  let target = run;
   try {
-    report = await gate.run(ctx);
+    if (opts.mode === 'run') report = await gate.run(ctx);
+    else if (opts.mode === 'merge') report = await mergeMode(gate, opts, ctx, sinks);
+    else ({ report, target } = await reportMode(gate, opts, ctx, sinks));
   } catch (e) {
     if (isConfigurationError(e)) log.error(e.message, e.location);
     else log.error(`internal error: ${errorMessage(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
     report = errorReport(ctx, e);
+    if (opts.mode === 'report' && run.workflowRun) target = reportModeRun(run, run.workflowRun.headSha, run.workflowRun.pullRequests.find((p) => p.headSha === undefined || p.headSha === run.workflowRun?.headSha)?.number);
   }
+  if (opts.mode === 'report') await openCheckRun(gate, opts, target, sinks, log);
   const cancelled = signal.aborted;
   // A cancelled run proves nothing: never let it pass.
   if (cancelled) report = { ...report, verdict: worstVerdict(report.verdict, 'inconclusive'), summary: `cancelled: ${report.summary}` };
@@ -240,7 +248,7 @@ async function runMain(gate: Gate, opts: CommonOptions, inputs: InputReader, run
   setReportOutputs(report, written.path, workspace, log);
 
   // Reporting never changes the verdict: every sink warns and carries on.
-  await publish(report, opts, run, sinks, log, cancelled);
+  await publish(report, opts, target, sinks, log, cancelled);
   core.saveState(State.MainFinished, 'true');
 
   const line = plainText(`${gate.gate} (${opts.name}): ${report.verdict} — ${report.summary}`);
@@ -250,6 +258,46 @@ async function runMain(gate: Gate, opts: CommonOptions, inputs: InputReader, run
   }
   log.info(line);
   return 0;
+}
+
+/** The run context report mode posts to: the triggering run's head commit and its checked pull request. */
+function reportModeRun(run: RunContext, headSha: string, pullRequest: number | undefined): RunContext {
+  const { pullRequest: _ignored, ...rest } = run;
+  return { ...rest, checkSha: headSha, headSha, fork: false, ...(pullRequest !== undefined ? { pullRequest } : {}) };
+}
+
+/**
+ * `mode: report`, the second workflow of the fork-safe pair: the pull_request run's report artifact, checked and made
+ * safe, posted on that run's head commit and on its pull request once the pull request is proven to be at that commit.
+ */
+async function reportMode(gate: Gate, opts: CommonOptions, ctx: GateContext, sinks: Sinks): Promise<{ report: Report; target: RunContext }> {
+  const { runId, headSha } = requireWorkflowRun(ctx.run, opts.runId);
+  const source = toolkitArtifacts({ ...(opts.token ? { token: opts.token } : {}), ...(ctx.run.owner ? { owner: ctx.run.owner } : {}), ...(ctx.run.repo ? { repo: ctx.run.repo } : {}) });
+  const report = await fetchRunReport(source, { gate: gate.gate, name: opts.name, artifact: opts.reportArtifact, runId });
+  const t = await reportTarget(ctx.run, report, sinks.client);
+  for (const n of t.notes) {
+    ctx.log.warning(n);
+    sinks.notes.push(n);
+  }
+  ctx.log.info(`read ${opts.reportArtifact} of run ${runId}: ${report.verdict}; posting on ${headSha.slice(0, 12)}${t.pullRequest !== undefined ? ` and pull request #${t.pullRequest}` : ''}`);
+  return { report: { ...report, git: { ...report.git, headSha } }, target: reportModeRun(ctx.run, headSha, t.pullRequest) };
+}
+
+/** `mode: merge`: every shard report of this run (artifacts named `<report-artifact><shard>`) as one report. */
+async function mergeMode(gate: Gate, opts: CommonOptions, ctx: GateContext, sinks: Sinks): Promise<Report> {
+  const source = toolkitArtifacts({});
+  const { shards, notes } = await fetchShardReports(source, { gate: gate.gate, prefix: opts.reportArtifact, reportDir: ctx.reportDir, log: ctx.log });
+  sinks.notes.push(...notes);
+  ctx.log.info(`merging ${shards.length} shard report(s): ${shards.map((s) => `${s.shard} ${s.report.verdict}`).join(', ') || 'none'}`);
+  return mergeReports(shards, {
+    gate: gate.gate,
+    name: opts.name,
+    runner: ctx.runner,
+    git: gitInfo(ctx.run),
+    startedAt: ctx.startedAt,
+    lookedFor: opts.reportArtifact,
+    ...(opts.expectedShards !== undefined ? { expected: opts.expectedShards } : {}),
+  });
 }
 
 /**

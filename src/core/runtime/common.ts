@@ -18,6 +18,15 @@ export interface CommonOptions {
   baselineStore: 'repo' | 'cache' | 'none';
   historySize: number;
   failOn: Verdict[];
+  /** `run` the gate, or post a `report` from another run's artifact, or `merge` this run's shard reports. */
+  mode: 'run' | 'report' | 'merge';
+  /** This job is one shard of a matrix: no comment or check run; its artifact is named for the merge step. */
+  shard?: string;
+  /** report mode: the artifact's name; merge mode: the shards' artifact name prefix. */
+  reportArtifact: string;
+  /** report mode: the run whose artifact is read (default: the workflow_run event's). */
+  runId?: number;
+  expectedShards?: number;
 }
 
 /** Suite names end up in check-run names, comment markers, cache keys and file names: keep them plain. */
@@ -47,14 +56,34 @@ export function readCommonOptions(gate: GateName, inputs: InputReader, workspace
       field: `inputs.${Inputs.ReportDir}`,
     });
   }
+  const mode = inputs.oneOf(Inputs.Mode, ['run', 'report', 'merge'] as const, 'run');
+  const shard = inputs.optional(Inputs.Shard);
+  if (shard !== undefined && !/^[A-Za-z0-9._-]{1,50}$/.test(shard)) {
+    throw new ConfigurationError(`input \`${Inputs.Shard}\`: ${JSON.stringify(shard)} is not a valid shard label; use letters, digits, '.', '_' or '-' (at most 50), e.g. \`\${{ matrix.shard }}\`.`, {
+      field: `inputs.${Inputs.Shard}`,
+    });
+  }
+  if (shard !== undefined && mode !== 'run') {
+    throw new ConfigurationError(`input \`${Inputs.Shard}\`: a shard runs the gate (\`mode: run\`); the \`${mode}\` step is a job of its own without \`shard\`.`, { field: `inputs.${Inputs.Shard}` });
+  }
+  const expectedShards = inputs.optional(Inputs.ExpectedShards) === undefined ? undefined : inputs.number(Inputs.ExpectedShards, 0, { min: 1, max: 256, integer: true });
+  const runId = inputs.optional(Inputs.RunId) === undefined ? undefined : inputs.number(Inputs.RunId, 0, { min: 1, integer: true });
+  const shardPrefix = `shipgate-${gate}-${name}-shard-`;
   return {
     name,
     ...(token ? { token } : {}),
     reportDir,
-    comment: inputs.boolean(Inputs.Comment, true),
-    checkRun: inputs.boolean(Inputs.CheckRun, true),
-    artifact: inputs.boolean(Inputs.Artifact, true),
-    artifactName: inputs.string(Inputs.ArtifactName, `shipgate-${gate}-${name}`),
+    // A shard's result is posted once for all shards by the merge step.
+    comment: shard === undefined && inputs.boolean(Inputs.Comment, true),
+    checkRun: shard === undefined && inputs.boolean(Inputs.CheckRun, true),
+    // In report mode the report stays where it was uploaded.
+    artifact: mode !== 'report' && inputs.boolean(Inputs.Artifact, true),
+    artifactName: inputs.string(Inputs.ArtifactName, shard === undefined ? `shipgate-${gate}-${name}` : `${shardPrefix}${shard}`),
+    mode,
+    ...(shard !== undefined ? { shard } : {}),
+    reportArtifact: inputs.string(Inputs.ReportArtifact, mode === 'merge' ? shardPrefix : `shipgate-${gate}-${name}`),
+    ...(runId !== undefined ? { runId } : {}),
+    ...(expectedShards !== undefined ? { expectedShards } : {}),
     baselineStore: inputs.oneOf(Inputs.BaselineStore, ['repo', 'cache', 'none'] as const, 'repo'),
     historySize: inputs.number(Inputs.BaselineHistory, DEFAULT_HISTORY, { min: 1, max: 1000, integer: true }),
     failOn: failOn.length ? (failOn as Verdict[]) : ['fail', 'error'],

@@ -13,6 +13,11 @@ export const Inputs = {
   BaselineStore: 'baseline-store',
   BaselineHistory: 'baseline-history',
   FailOn: 'fail-on',
+  Mode: 'mode',
+  Shard: 'shard',
+  ReportArtifact: 'report-artifact',
+  RunId: 'run-id',
+  ExpectedShards: 'expected-shards',
 } as const;
 
 export const Outputs = {

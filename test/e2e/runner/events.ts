@@ -257,3 +257,88 @@ export function pushEvent(o: PushEventOptions): EventFixture {
     },
   };
 }
+
+export interface WorkflowRunEventOptions {
+  owner: string;
+  repo: string;
+  /** Id of the triggering run (the one whose artifacts the workflow_run workflow reads). */
+  runId: number;
+  /** Name of the triggering workflow. */
+  workflowName: string;
+  /** The triggering run's head commit and branch. */
+  headSha: string;
+  headBranch: string;
+  /** The run's head repository is a fork: GitHub then lists no pull request in `pull_requests`. */
+  fork?: boolean;
+  /** Pull requests GitHub associates with the run (same-repository heads only); ignored for a fork. */
+  pullRequests?: { number: number; headSha: string; headRef: string; baseRef: string; baseSha: string }[];
+  /** Conclusion of the triggering run. */
+  conclusion?: 'success' | 'failure' | 'cancelled';
+  defaultBranch: string;
+  /** The default branch's head, which the workflow_run workflow runs on. */
+  defaultSha: string;
+  author?: string;
+}
+
+/** A `workflow_run` event with action `completed` (the second workflow of the fork-safe pair) and its env. */
+export function workflowRunEvent(o: WorkflowRunEventOptions): EventFixture {
+  const author = o.author ?? o.owner;
+  const fork = o.fork ?? false;
+  const base = repository(o.owner, o.repo, o.defaultBranch, false);
+  const head = fork ? repository(author, o.repo, o.defaultBranch, true) : base;
+  const fullName = `${o.owner}/${o.repo}`;
+  const api = `${API}/repos/${fullName}`;
+  const workflowId = idFor('workflow', `${fullName}:${o.workflowName}`);
+  const pullRequests = fork
+    ? []
+    : (o.pullRequests ?? []).map((p) => ({
+        url: `${api}/pulls/${p.number}`,
+        id: idFor('pr', `${fullName}#${p.number}`),
+        number: p.number,
+        head: { ref: p.headRef, sha: p.headSha, repo: { id: base.id, url: base.url, name: o.repo } },
+        base: { ref: p.baseRef, sha: p.baseSha, repo: { id: base.id, url: base.url, name: o.repo } },
+      }));
+  return {
+    name: 'workflow_run',
+    payload: {
+      action: 'completed',
+      workflow_run: {
+        id: o.runId,
+        name: o.workflowName,
+        node_id: nodeId('WFR', o.runId),
+        head_branch: o.headBranch,
+        head_sha: o.headSha,
+        path: '.github/workflows/pr.yml',
+        run_number: 17,
+        run_attempt: 1,
+        event: 'pull_request',
+        status: 'completed',
+        conclusion: o.conclusion ?? 'success',
+        workflow_id: workflowId,
+        url: `${api}/actions/runs/${o.runId}`,
+        html_url: `${SERVER}/${fullName}/actions/runs/${o.runId}`,
+        pull_requests: pullRequests,
+        created_at: '2024-01-01T00:00:00Z',
+        updated_at: '2024-01-01T00:05:00Z',
+        artifacts_url: `${api}/actions/runs/${o.runId}/artifacts`,
+        head_commit: { id: o.headSha, tree_id: digest(`tree:${o.headSha}`), message: 'Update', timestamp: '2024-01-01T00:00:00Z', author: identity(author), committer: identity(author) },
+        repository: base,
+        head_repository: head,
+      },
+      workflow: { id: workflowId, name: o.workflowName, path: '.github/workflows/pr.yml', state: 'active' },
+      repository: base,
+      sender: user(author),
+    },
+    env: {
+      GITHUB_EVENT_NAME: 'workflow_run',
+      GITHUB_SHA: o.defaultSha,
+      GITHUB_REF: `refs/heads/${o.defaultBranch}`,
+      GITHUB_REF_NAME: o.defaultBranch,
+      GITHUB_REF_TYPE: 'branch',
+      GITHUB_REF_PROTECTED: 'false',
+      GITHUB_HEAD_REF: '',
+      GITHUB_BASE_REF: '',
+      ...repoEnv(o.owner, o.repo, author),
+    },
+  };
+}

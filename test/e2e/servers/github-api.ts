@@ -188,7 +188,7 @@ export class GitHubApiServer {
   readonly #pulls = new Map<number, PullRequestSeed & { createdAt: string }>();
   readonly #reviews = new Map<number, Review[]>();
   readonly #files = new Map<string, Buffer>();
-  readonly #artifacts = new Map<number, { id: number; name: string; size: number; createdAt: string }[]>();
+  readonly #artifacts = new Map<number, { id: number; name: string; size: number; createdAt: string; downloadUrl?: string; digest?: string }[]>();
   readonly #teamMembers = new Map<string, 'member' | 'maintainer'>();
   readonly #handlers: Record<string, Handler>;
   #nextId = 1_000_000_001;
@@ -263,11 +263,14 @@ export class GitHubApiServer {
     this.#files.set(path.replace(/^\/+/, ''), Buffer.from(content));
   }
 
-  /** An artifact listed by actions/list-workflow-run-artifacts for runId; returns its id. */
-  addArtifact(runId: number, name: string, sizeInBytes = 0): number {
+  /**
+   * An artifact listed by actions/list-workflow-run-artifacts for runId; returns its id. With `downloadUrl` (a
+   * signed blob URL, as the results service hands out), actions/download-artifact redirects there as GitHub does.
+   */
+  addArtifact(runId: number, name: string, sizeInBytes = 0, opts: { downloadUrl?: string; digest?: string } = {}): number {
     const id = this.#id();
     const list = this.#artifacts.get(runId) ?? [];
-    list.push({ id, name, size: sizeInBytes, createdAt: now() });
+    list.push({ id, name, size: sizeInBytes, createdAt: now(), ...opts });
     this.#artifacts.set(runId, list);
     return id;
   }
@@ -717,6 +720,7 @@ export class GitHubApiServer {
       'pulls/create-review': (ctx) => this.#createReview(ctx),
       'teams/get-membership-for-user-in-org': (ctx) => this.#teamMembership(ctx),
       'actions/list-workflow-run-artifacts': (ctx) => this.#listArtifacts(ctx),
+      'actions/download-artifact': (ctx) => this.#downloadArtifact(ctx),
     };
   }
 
@@ -1110,12 +1114,22 @@ export class GitHubApiServer {
       url: `${this.#api}/actions/artifacts/${a.id}`,
       archive_download_url: `${this.#api}/actions/artifacts/${a.id}/zip`,
       expired: false,
-      digest: null,
+      digest: a.digest ?? null,
       created_at: a.createdAt,
       updated_at: a.createdAt,
       expires_at: new Date(Date.parse(a.createdAt) + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       workflow_run: { id: runId, repository_id: repoId, head_repository_id: repoId, head_branch: 'main', head_sha: '' },
     }));
     return { status: 200, body: { total_count: all.length, artifacts }, headers };
+  }
+
+  /** 302 to the artifact's blob, as GitHub answers; an artifact without content is gone (410). */
+  #downloadArtifact(ctx: Context): Reply {
+    const id = Number(ctx.params.artifact_id);
+    const artifact = [...this.#artifacts.values()].flat().find((a) => a.id === id);
+    if (!artifact) fail(404, 'Not Found', ctx.docsUrl);
+    if (String(ctx.params.archive_format) !== 'zip') fail(404, 'Not Found', ctx.docsUrl);
+    if (!artifact.downloadUrl) fail(410, 'Artifact has expired', ctx.docsUrl);
+    return { status: 302, headers: { location: artifact.downloadUrl } };
   }
 }

@@ -155,10 +155,14 @@ function bearerToken(header: string | undefined): string {
   return match[1];
 }
 
-function checkBackendIds(body: Json, scope: Scope): Scope {
+/**
+ * Writes must name the token's own run and job. Reads are scoped to the run: a job may list and download what any job
+ * of its run uploaded (the toolkit asks for a signed URL with the uploading job's id, as a merge job of a matrix does).
+ */
+function checkBackendIds(body: Json, scope: Scope, access: 'read' | 'write' = 'write'): Scope {
   const runId = requiredString(body, 'workflow_run_backend_id');
   const jobId = requiredString(body, 'workflow_job_run_backend_id');
-  if (runId !== scope.runId || jobId !== scope.jobId) {
+  if (runId !== scope.runId || (access === 'write' && jobId !== scope.jobId)) {
     throw new TwirpError('permission_denied', 'backend ids do not match the token scope');
   }
   return { runId, jobId };
@@ -201,6 +205,7 @@ export class ResultsService {
   readonly #container: ContainerClient;
   readonly #token: string;
   readonly #secret: Buffer;
+  readonly #runId: string;
   readonly #artifacts: ArtifactRecord[] = [];
   readonly #caches: CacheRecord[] = [];
   readonly #routes: Map<string, Handler>;
@@ -215,6 +220,7 @@ export class ResultsService {
     this.#secret = secret;
     const now = Math.floor(Date.now() / 1000);
     const scope: Scope = { runId: randomUUID(), jobId: randomUUID() };
+    this.#runId = scope.runId;
     this.#token = signJwt(
       {
         iss: 'vstoken.actions.githubusercontent.com',
@@ -263,14 +269,42 @@ export class ResultsService {
     return this.#caches.map(({ id, key, version, finalized, blobName, createdAt }) => ({ id, key, version, finalized, blobName, createdAt }));
   }
 
-  /** Env a job step needs so @actions/artifact and @actions/cache (v2 service) talk to this service. */
-  env(): Record<string, string> {
+  /**
+   * Env a job step needs so @actions/artifact and @actions/cache (v2 service) talk to this service. With `job`, the
+   * token is another job's of the same workflow run (as each job of a matrix gets its own): artifacts are scoped to
+   * the run, so every job lists the others' artifacts.
+   */
+  env(opts: { job?: string } = {}): Record<string, string> {
     return {
       ACTIONS_RESULTS_URL: this.url,
-      ACTIONS_RUNTIME_TOKEN: this.#token,
+      ACTIONS_RUNTIME_TOKEN: opts.job === undefined ? this.#token : this.#jobToken(opts.job),
       ACTIONS_CACHE_SERVICE_V2: 'True',
       GITHUB_SERVER_URL: 'https://github.com',
     };
+  }
+
+  #jobToken(job: string): string {
+    const jobId = createHash('sha256').update(`${this.#runId}:${job}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
+    const now = Math.floor(Date.now() / 1000);
+    return signJwt(
+      {
+        iss: 'vstoken.actions.githubusercontent.com',
+        aud: 'vso:shipgate-e2e',
+        nbf: now - 60,
+        iat: now,
+        exp: now + TOKEN_TTL_S,
+        scp: `Actions.GenericRead:${randomUUID()} Actions.Results:${this.#runId}:${jobId}`,
+      },
+      this.#secret,
+    );
+  }
+
+  /** A signed read URL of the newest finalized artifact with this name and its digest, as GitHub's REST API redirects to. */
+  async artifactDownload(name: string): Promise<{ url: string; size: number; digest?: string }> {
+    const record = newest(this.#artifacts.filter((a) => a.name === name && a.finalized));
+    if (!record) throw new Error(`no finalized artifact named ${name}`);
+    const url = await this.#sasUrl(record.blobName, 'r', { contentDisposition: contentDisposition(record.fileName) });
+    return { url, size: record.size, ...(record.digest ? { digest: record.digest } : {}) };
   }
 
   /** Raw bytes of the newest uploaded blob of the artifact with this name. */
@@ -375,7 +409,7 @@ export class ResultsService {
   }
 
   #listArtifacts(body: Json, scope: Scope): Promise<Json> {
-    const { runId } = checkBackendIds(body, scope);
+    const { runId } = checkBackendIds(body, scope, 'read');
     const nameFilter = optionalString(body, 'name_filter');
     const idFilter = optionalInt64(body, 'id_filter');
     const artifacts = this.#artifacts
@@ -395,7 +429,7 @@ export class ResultsService {
   }
 
   async #getSignedArtifactUrl(body: Json, scope: Scope): Promise<Json> {
-    const { runId } = checkBackendIds(body, scope);
+    const { runId } = checkBackendIds(body, scope, 'read');
     const name = requiredString(body, 'name');
     const record = this.#artifacts.find((a) => a.finalized && a.runId === runId && a.name === name);
     if (!record) throw new TwirpError('not_found', `artifact ${name} not found`);
