@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { loadGate } from '../actions/gates.js';
 import { ConfigurationError, errorMessage, isConfigurationError } from '../core/errors.js';
 import { assertValidReport, writeReportFiles } from '../core/report/files.js';
-import { GATES, type GateName } from '../core/report/model.js';
+import { GATES, type GateName, type Report } from '../core/report/model.js';
+import { indexEntry, renderIndex } from '../core/report/render-index.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
 import { renderTerminal } from '../core/report/render-terminal.js';
 import { ExitCode, exitCodeFor, runGateCli } from '../core/runtime/cli-run.js';
@@ -146,6 +147,82 @@ export function buildProgram(setExit: (code: number) => void): Command {
       process.stdout.write(o.format === 'markdown' ? renderMarkdown(value, {}) : renderTerminal(value, { color: Boolean(process.stdout.isTTY) }));
       if (o.reportDir) await writeReportFiles(value, o.reportDir);
       setExit(exitCodeFor(value));
+    });
+
+  program
+    .command('index')
+    .description('write <dir>/index.html: a table of every <dir>/*/report.json, linking each report')
+    .argument('<dir>')
+    .option('--title <title>', 'page title', 'shipgate reports')
+    .action(async (dir: string, o: { title: string }) => {
+      let subdirs: string[];
+      try {
+        subdirs = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+      } catch (e) {
+        throw new ConfigurationError(`${dir}: cannot read the reports directory (${errorMessage(e)}).`, { location: { file: dir } });
+      }
+      const found: { sub: string; report: Report }[] = [];
+      for (const sub of subdirs) {
+        const file = path.join(dir, sub, 'report.json');
+        let text: string;
+        try {
+          text = await readFile(file, 'utf8');
+        } catch (e) {
+          // A directory without a report is not one; anything else is worth a word.
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') process.stderr.write(`warning: ${file}: skipped (${errorMessage(e)})\n`);
+          continue;
+        }
+        try {
+          const value: unknown = JSON.parse(text);
+          assertValidReport(value);
+          found.push({ sub, report: value });
+        } catch (e) {
+          process.stderr.write(`warning: ${file}: skipped, not a valid report (${errorMessage(e).replace(/^internal error: /, '')})\n`);
+        }
+      }
+      if (found.length === 0) process.stderr.write(`warning: ${dir}: no */report.json found\n`);
+      const rank = (r: Report): number => GATES.indexOf(r.gate);
+      found.sort((a, b) => rank(a.report) - rank(b.report) || a.report.startedAt.localeCompare(b.report.startedAt) || a.sub.localeCompare(b.sub));
+      const out = path.join(dir, 'index.html');
+      await writeFile(out, renderIndex(found.map((f) => indexEntry(f.report, f.sub)), { title: o.title, generatedAt: new Date().toISOString() }));
+      process.stdout.write(`${out}\n`);
+      setExit(ExitCode.Ok);
+    });
+
+  program
+    .command('merge')
+    .description('merge the report directories of a matrix\'s shards into one report (what `mode: merge` does with their artifacts)')
+    .argument('<shard-dir...>', 'report directories, one per shard (each with its report.json); the shard is the directory name')
+    .addOption(new Option('--gate <gate>', 'the shards\' gate').choices([...GATES]).makeOptionMandatory())
+    .option('--name <name>', 'suite name', 'default')
+    .option('--expected-shards <n>', 'how many shards the matrix has')
+    .option('--report-dir <dir>', 'where the merged report is written', path.join('shipgate-report', 'merged'))
+    .action(async (dirs: string[], o: { gate: GateName; name: string; expectedShards?: string; reportDir: string }) => {
+      const expected = o.expectedShards === undefined ? undefined : Number(o.expectedShards);
+      if (expected !== undefined && !(Number.isInteger(expected) && expected >= 1)) throw new ConfigurationError(`option --expected-shards: ${JSON.stringify(o.expectedShards)} is not a whole number of shards.`);
+      const { readArtifactReport } = await import('../core/runtime/remote.js');
+      const { mergeReports } = await import('../core/report/merge.js');
+      const { hardwareFacts, runnerInfo } = await import('../core/baseline/fingerprint.js');
+      const shards = [];
+      for (const dir of dirs) {
+        try {
+          shards.push({ shard: path.basename(path.resolve(dir)), artifact: dir, report: await readArtifactReport(dir, dir, { gate: o.gate }) });
+        } catch (e) {
+          throw new ConfigurationError(errorMessage(e), { location: { file: path.join(dir, 'report.json') } });
+        }
+      }
+      const merged = mergeReports(shards, {
+        gate: o.gate,
+        name: o.name,
+        runner: runnerInfo(await hardwareFacts()),
+        git: {},
+        startedAt: new Date(),
+        lookedFor: '<shard-dir>',
+        ...(expected !== undefined ? { expected } : {}),
+      });
+      await writeReportFiles(merged, o.reportDir);
+      process.stdout.write(renderTerminal(merged, { color: Boolean(process.stdout.isTTY) }));
+      setExit(exitCodeFor(merged));
     });
   return program;
 }
