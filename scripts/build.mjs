@@ -1,4 +1,4 @@
-// Build: generate the action.yml files, bundle src/index.ts with ncc into dist/, and write the small entry files.
+// Build: generate the action.yml files (and, in the repository, the docs' generated regions), bundle src/index.ts with ncc into dist/, and write the small entry files.
 // Usage: node scripts/build.mjs [--out DIR]   (DIR receives dist/, action.yml and actions/; default: the repo root)
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,11 @@ const dist = path.join(outRoot, 'dist');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/gen-actions.ts'), outRoot], { stdio: 'inherit', cwd: root });
+// The docs' generated regions (inputs, outputs, config reference) follow the action.yml files and the schemas;
+// they live in the repository only, so a build into another directory leaves them alone.
+if (outRoot === root) {
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/gen-docs.ts')], { stdio: 'inherit', cwd: root });
+}
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(bin('ncc'), ['build', 'src/index.ts', '-o', dist, '--license', 'licenses.txt', '--quiet'], {
