@@ -2,6 +2,63 @@ export const id = 35;
 export const ids = [35];
 export const modules = {
 
+/***/ 78181:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ renderVegaLite)
+/* harmony export */ });
+/* harmony import */ var vega__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33972);
+/* harmony import */ var vega_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10994);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([vega__WEBPACK_IMPORTED_MODULE_0__, vega_lite__WEBPACK_IMPORTED_MODULE_1__]);
+([vega__WEBPACK_IMPORTED_MODULE_0__, vega_lite__WEBPACK_IMPORTED_MODULE_1__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/**
+ * Headless chart rendering: vega-lite specs compiled and drawn to SVG by vega, for the report directory.
+ *
+ * Untrusted text must only enter a spec as data values or literal title text, never inside an expression; vega
+ * escapes text when it writes SVG. No URL is loaded: data are inline and the loader refuses every request.
+ */
+
+
+/** A logger that keeps nothing: library code must not print. */
+const SILENT = {
+    level(_) {
+        return _ === undefined ? 0 : this;
+    },
+    error() {
+        return this;
+    },
+    warn() {
+        return this;
+    },
+    info() {
+        return this;
+    },
+    debug() {
+        return this;
+    },
+};
+const refuse = () => Promise.reject(new Error('charts load no external resources'));
+/** A loader that loads nothing, so a spec can never fetch a URL or read a file. */
+const NO_LOADER = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
+/** Renders a vega-lite spec (with inline data) to an SVG document. */
+async function renderVegaLite(spec) {
+    const { spec: vg } = (0,vega_lite__WEBPACK_IMPORTED_MODULE_1__/* .compile */ .wE)(spec, { logger: SILENT });
+    const view = new vega__WEBPACK_IMPORTED_MODULE_0__/* .View */ .Ss2((0,vega__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qgA)(vg), { renderer: 'none', logger: SILENT, loader: NO_LOADER });
+    try {
+        return await view.toSVG();
+    }
+    finally {
+        view.finalize();
+    }
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
 /***/ 8445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3690,20 +3747,10 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   R3: () => (/* binding */ renderSvgPlots)
 /* harmony export */ });
 /* unused harmony exports MAX_CURVE_POINTS, MAX_MERMAID_POINTS, thinCurve, mermaidXyChart, resampleStep, resampleLinear, confusionTable */
-/* harmony import */ var vega__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33972);
-/* harmony import */ var vega_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10994);
-/* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8547);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([vega__WEBPACK_IMPORTED_MODULE_0__, vega_lite__WEBPACK_IMPORTED_MODULE_1__]);
-([vega__WEBPACK_IMPORTED_MODULE_0__, vega_lite__WEBPACK_IMPORTED_MODULE_1__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
-/**
- * Charts of model-validate: SVG files for the artifact (vega-lite specs rendered headlessly by vega), Mermaid
- * `xychart-beta` blocks and a markdown confusion table for the PR comment.
- *
- * Untrusted text (class labels, the chart title) only ever enters a vega spec as data values or literal title text,
- * never inside an expression; vega escapes text when it writes SVG. No URL is loaded: the data are inline and the
- * loader refuses every request.
- */
-
+/* harmony import */ var _core_report_charts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78181);
+/* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8547);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_core_report_charts_js__WEBPACK_IMPORTED_MODULE_0__]);
+_core_report_charts_js__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 
 
 /** Curves longer than this are thinned before they are drawn. */
@@ -3733,7 +3780,7 @@ async function renderSvgPlots(input) {
                 { name: 'chance', color: REFERENCE_COLOR, dash: [4, 4], x: [0, 1], y: [0, 1] },
             ],
         });
-        out.push({ name: 'roc.svg', svg: await renderSpec(spec) });
+        out.push({ name: 'roc.svg', svg: await (0,_core_report_charts_js__WEBPACK_IMPORTED_MODULE_0__/* .renderVegaLite */ .W)(spec) });
     }
     if (input.pr) {
         const ap = finite(input.averagePrecision) ? ` (AP = ${input.averagePrecision.toFixed(3)})` : '';
@@ -3744,7 +3791,7 @@ async function renderSvgPlots(input) {
             yTitle: 'Precision',
             series: [{ name: `model${ap}`, color: MODEL_COLOR, dash: [1, 0], ...thinned(input.pr.recall, input.pr.precision) }],
         });
-        out.push({ name: 'pr.svg', svg: await renderSpec(spec) });
+        out.push({ name: 'pr.svg', svg: await (0,_core_report_charts_js__WEBPACK_IMPORTED_MODULE_0__/* .renderVegaLite */ .W)(spec) });
     }
     if (input.calibration) {
         const c = input.calibration;
@@ -3758,10 +3805,10 @@ async function renderSvgPlots(input) {
                 { name: 'perfectly calibrated', color: REFERENCE_COLOR, dash: [4, 4], x: [0, 1], y: [0, 1] },
             ],
         });
-        out.push({ name: 'calibration.svg', svg: await renderSpec(spec) });
+        out.push({ name: 'calibration.svg', svg: await (0,_core_report_charts_js__WEBPACK_IMPORTED_MODULE_0__/* .renderVegaLite */ .W)(spec) });
     }
     if (input.confusion)
-        out.push({ name: 'confusion-matrix.svg', svg: await renderSpec(confusionSpec(input.confusion, subtitle)) });
+        out.push({ name: 'confusion-matrix.svg', svg: await (0,_core_report_charts_js__WEBPACK_IMPORTED_MODULE_0__/* .renderVegaLite */ .W)(confusionSpec(input.confusion, subtitle)) });
     return out;
 }
 function finite(x) {
@@ -3769,7 +3816,7 @@ function finite(x) {
 }
 /** One line of untrusted text for a chart title: no control characters or line breaks, capped. */
 function oneLine(s, max) {
-    const t = (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .stripControls */ .$Y)(s).replace(/\s+/g, ' ').trim();
+    const t = (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .stripControls */ .$Y)(s).replace(/\s+/g, ' ').trim();
     return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 function thinned(xs, ys) {
@@ -3899,7 +3946,7 @@ function titleOf(text, subtitle) {
  */
 function confusionSpec(c, subtitle) {
     const k = c.labels.length;
-    const labels = c.labels.map((l) => (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .stripControls */ .$Y)(l));
+    const labels = c.labels.map((l) => (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .stripControls */ .$Y)(l));
     const rows = [];
     let max = 0;
     for (let i = 0; i < k; i++) {
@@ -3946,37 +3993,6 @@ function confusionSpec(c, subtitle) {
             },
         ],
     };
-}
-/** A logger that keeps nothing: library code must not print. */
-const SILENT = {
-    level(_) {
-        return _ === undefined ? 0 : this;
-    },
-    error() {
-        return this;
-    },
-    warn() {
-        return this;
-    },
-    info() {
-        return this;
-    },
-    debug() {
-        return this;
-    },
-};
-const refuse = () => Promise.reject(new Error('charts load no external resources'));
-/** A loader that loads nothing, so a spec can never fetch a URL or read a file. */
-const NO_LOADER = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
-async function renderSpec(spec) {
-    const { spec: vg } = (0,vega_lite__WEBPACK_IMPORTED_MODULE_1__/* .compile */ .wE)(spec, { logger: SILENT });
-    const view = new vega__WEBPACK_IMPORTED_MODULE_0__/* .View */ .Ss2((0,vega__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qgA)(vg), { renderer: 'none', logger: SILENT, loader: NO_LOADER });
-    try {
-        return await view.toSVG();
-    }
-    finally {
-        view.finalize();
-    }
 }
 /**
  * A ```mermaid block with an `xychart-beta` line chart: a categorical x-axis of the (resampled) x values, a numeric
@@ -4056,7 +4072,7 @@ function mermaidXyChart(opts) {
         `    y-axis "${mermaidText(opts.yLabel)}" ${mermaidNumber(yLo)} --> ${mermaidNumber(yHi)}`,
         ...lines.map((l) => `    line "${mermaidText(l.name)}" [${l.y.map(mermaidNumber).join(', ')}]`),
     ];
-    return (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .codeBlock */ .DV)(body.join('\n'), 'mermaid');
+    return (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(body.join('\n'), 'mermaid');
 }
 /** Text inside double quotes of a Mermaid chart: one line, no quotes, backticks, angle brackets, `%%` or controls. */
 function mermaidText(s) {

@@ -1,8 +1,8 @@
-export const id = 452;
-export const ids = [452];
+export const id = 836;
+export const ids = [836];
 export const modules = {
 
-/***/ 16452:
+/***/ 58836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,14 +25,235 @@ var esm = __webpack_require__(48179);
 var gates = __webpack_require__(1891);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/core/report/files.ts + 1 modules
-var files = __webpack_require__(50639);
+// EXTERNAL MODULE: ./src/core/report/files.ts + 2 modules
+var files = __webpack_require__(69018);
 // EXTERNAL MODULE: ./src/core/report/model.ts
 var model = __webpack_require__(327);
-// EXTERNAL MODULE: ./src/core/report/render-markdown.ts
-var render_markdown = __webpack_require__(39108);
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __webpack_require__(8547);
+;// CONCATENATED MODULE: ./src/core/report/render-index.ts
+/**
+ * The index page of a directory of gate reports: one self-contained HTML page (inline CSS, no scripts, nothing
+ * fetched) with a row per report — gate, suite, verdict, summary, key figures — linking each report's own files.
+ * Pure: entries in, a string out. Every string is untrusted and HTML-escaped.
+ */
+
+
+/** The files linked from each row, in order. */
+const INDEX_LINKS = [
+    { file: 'report.html', label: 'HTML' },
+    { file: 'report.json', label: 'JSON' },
+    { file: 'report.md', label: 'Markdown' },
+];
+const MAX_TEXT = 2000;
+function render_index_text(s, maxChars = MAX_TEXT) {
+    return (0,report_escape/* escapeHtml */.ZD)((0,report_escape/* plainText */.wh)(s, { maxChars }));
+}
+/** A relative href: each path segment percent-encoded, so no segment can form a scheme, query or fragment. */
+function relativeHref(dir, file) {
+    const segments = [...dir.split(/[\\/]+/), file].filter((s) => s !== '' && s !== '.');
+    return segments.map((s) => (s === '..' ? s : encodeURIComponent(s))).join('/');
+}
+function verdictClass(verdict) {
+    return model/* VERDICTS */.bk.includes(verdict) ? verdict : 'unknown';
+}
+function badge(verdict) {
+    return `<span class="badge v-${verdictClass(verdict)}">${render_index_text(verdict.toUpperCase(), 32)}</span>`;
+}
+function figures(list) {
+    if (list.length === 0)
+        return '<span class="muted">—</span>';
+    const items = list.map(([label, value]) => `<div><dt>${render_index_text(label, 200)}</dt><dd>${render_index_text(value, 500)}</dd></div>`);
+    return `<dl class="figures">${items.join('')}</dl>`;
+}
+function links(dir) {
+    return INDEX_LINKS.map((l) => `<a href="${(0,report_escape/* escapeHtml */.ZD)(relativeHref(dir, l.file))}">${l.label}</a>`).join(' · ');
+}
+function row(e) {
+    return [
+        `<tr class="row-${verdictClass(e.verdict)}">`,
+        `<td><a class="gate" href="${(0,report_escape/* escapeHtml */.ZD)(relativeHref(e.dir, 'report.html'))}">${render_index_text(e.gate, 200)}</a><div class="muted">${render_index_text(e.dir, 300)}/</div></td>`,
+        `<td>${render_index_text(e.name, 300)}</td>`,
+        `<td>${badge(e.verdict)}</td>`,
+        `<td>${render_index_text(e.summary)}</td>`,
+        `<td>${figures(e.figures)}</td>`,
+        `<td class="links">${links(e.dir)}</td>`,
+        '</tr>',
+    ].join('');
+}
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --line: #d1d9e0; --head: #f6f8fa; --link: #0969da; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --line: #3d444d; --head: #151b23; --link: #4493f8; } }
+body { margin: 2rem; font: 14px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+.muted { color: var(--muted); font-size: .85em; }
+.counts { margin: .75rem 0 1.25rem; }
+.counts .badge { margin-right: .35rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--line); padding: .45rem .6rem; text-align: left; vertical-align: top; }
+th { background: var(--head); font-weight: 600; }
+a { color: var(--link); text-decoration: none; }
+a:hover { text-decoration: underline; }
+a.gate { font-weight: 600; }
+td.links { white-space: nowrap; }
+.badge { display: inline-block; padding: .1rem .5rem; border-radius: 1rem; font-size: .8em; font-weight: 700; letter-spacing: .03em; color: #fff; background: #6e7781; white-space: nowrap; }
+.v-pass { background: #1a7f37; }
+.v-warn { background: #9a6700; }
+.v-inconclusive { background: #6e7781; }
+.v-fail { background: #cf222e; }
+.v-error { background: #82071e; }
+dl.figures { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; }
+dl.figures div { display: contents; }
+dt { color: var(--muted); }
+dd { margin: 0; font-variant-numeric: tabular-nums; }
+`;
+/** The whole index page. */
+function renderIndex(entries, opts = {}) {
+    const title = opts.title ?? 'shipgate reports';
+    const counts = new Map();
+    for (const e of entries)
+        counts.set(e.verdict, (counts.get(e.verdict) ?? 0) + 1);
+    const countLine = [...counts].map(([v, n]) => `${badge(v)}${n}`).join(' ');
+    const body = entries.length === 0
+        ? '<p>No reports found.</p>'
+        : [
+            `<p class="counts">${entries.length} report${entries.length === 1 ? '' : 's'}: ${countLine}</p>`,
+            '<table>',
+            '<thead><tr><th>gate</th><th>suite</th><th>verdict</th><th>summary</th><th>key figures</th><th>report</th></tr></thead>',
+            '<tbody>',
+            ...entries.map(row),
+            '</tbody>',
+            '</table>',
+        ].join('\n');
+    return [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<title>${render_index_text(title, 200)}</title>`,
+        `<style>${STYLE}</style>`,
+        '</head>',
+        '<body>',
+        `<h1>${render_index_text(title, 200)}</h1>`,
+        opts.generatedAt === undefined ? '' : `<p class="muted">generated ${render_index_text(opts.generatedAt, 100)}</p>`,
+        body,
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+// ---- key figures of each gate's report.json ----
+function obj(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+}
+function num(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function fixed(v, digits) {
+    return String(Number(v.toFixed(digits)));
+}
+function signedPercent(change) {
+    return `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
+}
+function output(r, key) {
+    const v = r.outputs?.[key];
+    return v === undefined || v === '' ? undefined : String(v);
+}
+function perfFigures(r) {
+    const out = [];
+    const regressions = output(r, 'regressions');
+    const improvements = output(r, 'improvements');
+    if (regressions !== undefined)
+        out.push(['regressions', regressions]);
+    if (improvements !== undefined)
+        out.push(['improvements', improvements]);
+    const results = Array.isArray(r.details.results) ? r.details.results.map(obj).filter((x) => x !== undefined) : [];
+    const rank = (v) => (v === 'regression' ? 2 : v === 'improvement' ? 1 : 0);
+    let head;
+    for (const x of results) {
+        if (num(x.change) === undefined)
+            continue;
+        if (head === undefined || rank(x.verdict) > rank(head.verdict) || (rank(x.verdict) === rank(head.verdict) && Math.abs(num(x.change) ?? 0) > Math.abs(num(head.change) ?? 0)))
+            head = x;
+    }
+    const change = num(head?.change);
+    if (head !== undefined && change !== undefined) {
+        const what = [head.benchmark, head.metric].filter((s) => typeof s === 'string').join(' ');
+        out.push(['headline', `${what} ${signedPercent(change)}${typeof head.verdict === 'string' ? ` (${head.verdict})` : ''}`]);
+    }
+    return out;
+}
+function chaosFigures(r) {
+    const out = [];
+    if (r.details.dryRun === true) {
+        const plan = Array.isArray(r.details.plan) ? r.details.plan.length : undefined;
+        if (plan !== undefined)
+            out.push(['faults planned', String(plan)]);
+        return out;
+    }
+    const faults = Array.isArray(r.details.faults) ? r.details.faults.map(obj).filter((x) => x !== undefined) : [];
+    if (faults.length)
+        out.push(['faults verified', `${faults.filter((f) => f.verified === true).length}/${faults.length}`]);
+    const lost = output(r, 'lost');
+    if (lost !== undefined)
+        out.push(['writes lost', lost]);
+    const recovery = output(r, 'recovery-seconds');
+    if (recovery !== undefined)
+        out.push(['recovery', `${recovery} s`]);
+    return out;
+}
+function modelFigures(r) {
+    const out = [];
+    const metrics = obj(r.details.metrics) ?? {};
+    for (const key of ['accuracy', 'roc_auc', 'roc_auc_ovr_macro', 'f1_macro', 'r2']) {
+        const v = num(metrics[key]);
+        if (v !== undefined)
+            out.push([key, fixed(v, 4)]);
+    }
+    const failed = output(r, 'failed-metrics');
+    if (failed !== undefined)
+        out.push(['failed metrics', failed.split(',').join(', ')]);
+    const drift = obj(r.details.drift);
+    const drifted = Array.isArray(drift?.drifted) ? drift.drifted.filter((s) => typeof s === 'string') : (output(r, 'drifted-columns')?.split(',') ?? []);
+    if (drift !== undefined || drifted.length)
+        out.push(['drifted columns', drifted.length ? drifted.join(', ') : 'none']);
+    return out;
+}
+function readinessFigures(r) {
+    const out = [];
+    const score = output(r, 'score');
+    if (score !== undefined)
+        out.push(['score', `${score}/100`]);
+    out.push(['level', output(r, 'level') ?? 'none']);
+    const critical = output(r, 'failed-critical');
+    if (critical !== undefined)
+        out.push(['failed critical', critical]);
+    return out;
+}
+/** The figures a reader looks at first in a gate's report (read defensively: `details` is per gate). */
+function keyFigures(r) {
+    switch (r.gate) {
+        case 'perf-gate':
+            return perfFigures(r);
+        case 'chaos-run':
+            return chaosFigures(r);
+        case 'model-validate':
+            return modelFigures(r);
+        case 'readiness-checklist':
+            return readinessFigures(r);
+        default:
+            return Object.entries(r.outputs ?? {}).map(([k, v]) => [k, String(v)]);
+    }
+}
+/** The index row of one report found in `dir` (relative to the index page). */
+function indexEntry(r, dir) {
+    return { dir, gate: r.gate, name: r.name, verdict: r.verdict, summary: r.summary, figures: keyFigures(r) };
+}
+
+// EXTERNAL MODULE: ./src/core/report/render-markdown.ts
+var render_markdown = __webpack_require__(39108);
 ;// CONCATENATED MODULE: ./src/core/report/render-terminal.ts
 
 
@@ -209,7 +430,7 @@ async function runGateCli(gate, opts) {
             return ExitCode.BadInput;
         }
         const workspace = process.cwd();
-        const runner = (0,fingerprint/* runnerInfo */.ZV)(await (0,fingerprint/* hardwareFacts */._Y)());
+        const runner = (0,fingerprint.runnerInfo)(await (0,fingerprint.hardwareFacts)());
         const ctx = {
             gate: gate.gate,
             name: opts.name,
@@ -257,6 +478,7 @@ async function runGateCli(gate, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -405,6 +627,87 @@ function buildProgram(setExit) {
         if (o.reportDir)
             await (0,files/* writeReportFiles */.t4)(value, o.reportDir);
         setExit(exitCodeFor(value));
+    });
+    program
+        .command('index')
+        .description('write <dir>/index.html: a table of every <dir>/*/report.json, linking each report')
+        .argument('<dir>')
+        .option('--title <title>', 'page title', 'shipgate reports')
+        .action(async (dir, o) => {
+        let subdirs;
+        try {
+            subdirs = (await (0,promises_.readdir)(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+        }
+        catch (e) {
+            throw new errors/* ConfigurationError */.j1(`${dir}: cannot read the reports directory (${(0,errors/* errorMessage */.gJ)(e)}).`, { location: { file: dir } });
+        }
+        const found = [];
+        for (const sub of subdirs) {
+            const file = external_node_path_default().join(dir, sub, 'report.json');
+            let text;
+            try {
+                text = await (0,promises_.readFile)(file, 'utf8');
+            }
+            catch (e) {
+                // A directory without a report is not one; anything else is worth a word.
+                if (e.code !== 'ENOENT')
+                    process.stderr.write(`warning: ${file}: skipped (${(0,errors/* errorMessage */.gJ)(e)})\n`);
+                continue;
+            }
+            try {
+                const value = JSON.parse(text);
+                (0,files/* assertValidReport */.$H)(value);
+                found.push({ sub, report: value });
+            }
+            catch (e) {
+                process.stderr.write(`warning: ${file}: skipped, not a valid report (${(0,errors/* errorMessage */.gJ)(e).replace(/^internal error: /, '')})\n`);
+            }
+        }
+        if (found.length === 0)
+            process.stderr.write(`warning: ${dir}: no */report.json found\n`);
+        const rank = (r) => model/* GATES */.JH.indexOf(r.gate);
+        found.sort((a, b) => rank(a.report) - rank(b.report) || a.report.startedAt.localeCompare(b.report.startedAt) || a.sub.localeCompare(b.sub));
+        const out = external_node_path_default().join(dir, 'index.html');
+        await (0,promises_.writeFile)(out, renderIndex(found.map((f) => indexEntry(f.report, f.sub)), { title: o.title, generatedAt: new Date().toISOString() }));
+        process.stdout.write(`${out}\n`);
+        setExit(ExitCode.Ok);
+    });
+    program
+        .command('merge')
+        .description('merge the report directories of a matrix\'s shards into one report (what `mode: merge` does with their artifacts)')
+        .argument('<shard-dir...>', 'report directories, one per shard (each with its report.json); the shard is the directory name')
+        .addOption(new esm/* Option */.c$('--gate <gate>', 'the shards\' gate').choices([...model/* GATES */.JH]).makeOptionMandatory())
+        .option('--name <name>', 'suite name', 'default')
+        .option('--expected-shards <n>', 'how many shards the matrix has')
+        .option('--report-dir <dir>', 'where the merged report is written', external_node_path_default().join('shipgate-report', 'merged'))
+        .action(async (dirs, o) => {
+        const expected = o.expectedShards === undefined ? undefined : Number(o.expectedShards);
+        if (expected !== undefined && !(Number.isInteger(expected) && expected >= 1))
+            throw new errors/* ConfigurationError */.j1(`option --expected-shards: ${JSON.stringify(o.expectedShards)} is not a whole number of shards.`);
+        const { readArtifactReport } = await __webpack_require__.e(/* import() */ 0).then(__webpack_require__.bind(__webpack_require__, 41000));
+        const { mergeReports } = await __webpack_require__.e(/* import() */ 642).then(__webpack_require__.bind(__webpack_require__, 81642));
+        const { hardwareFacts, runnerInfo } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 41539));
+        const shards = [];
+        for (const dir of dirs) {
+            try {
+                shards.push({ shard: external_node_path_default().basename(external_node_path_default().resolve(dir)), artifact: dir, report: await readArtifactReport(dir, dir, { gate: o.gate }) });
+            }
+            catch (e) {
+                throw new errors/* ConfigurationError */.j1((0,errors/* errorMessage */.gJ)(e), { location: { file: external_node_path_default().join(dir, 'report.json') } });
+            }
+        }
+        const merged = mergeReports(shards, {
+            gate: o.gate,
+            name: o.name,
+            runner: runnerInfo(await hardwareFacts()),
+            git: {},
+            startedAt: new Date(),
+            lookedFor: '<shard-dir>',
+            ...(expected !== undefined ? { expected } : {}),
+        });
+        await (0,files/* writeReportFiles */.t4)(merged, o.reportDir);
+        process.stdout.write(renderTerminal(merged, { color: Boolean(process.stdout.isTTY) }));
+        setExit(exitCodeFor(merged));
     });
     return program;
 }
