@@ -9,6 +9,10 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { renderHtml } from '../../src/core/report/render-html.js';
+import type { Report } from '../../src/core/report/model.js';
 import { DEMO_REPORT_DIRS, type DemoRun, demoRun, REPO } from './demo-run.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -97,6 +101,43 @@ void describe('HTML reports in Chromium', { timeout: 300_000 }, () => {
     }
     // The links other than report.html point at files that are there.
     for (const href of v.links.filter((h) => !h.endsWith('/report.html'))) assert.ok(existsSync(fileURLToPath(href)), `${href} exists`);
+  });
+
+  void test('a report with hostile strings and hostile charts fetches nothing and runs nothing', async (t) => {
+    if (!haveChromium) return t.skip(`no ${CHROMIUM}: apt-get install chromium`);
+    const evil = '<img src="https://evil.example/i.png" onerror="console.error(1)"><script>console.error(2)</script>';
+    const report: Report = {
+      schemaVersion: 1,
+      gate: 'perf-gate',
+      name: 'hostile',
+      verdict: 'fail',
+      summary: evil,
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:00:01.000Z',
+      runner: { os: 'linux', arch: 'x64', name: evil },
+      git: {},
+      findings: [{ id: 'x', title: evil, severity: 'high', status: 'fail', message: evil, location: { file: evil } }],
+      details: {},
+      sections: [{ id: 's', title: evil, importance: 'essential', blocks: [{ type: 'table', columns: [evil], rows: [{ cells: [evil] }] }, { type: 'markdown', markdown: evil }] }],
+    };
+    const charts = [
+      { name: 'image-set.svg', svg: '<svg><style>body{background-image:image-set("https&#58;//evil.example/p.png" 1x)}</style></svg>' },
+      { name: 'attr.svg', svg: `<svg style="background:-webkit-image-set('https://evil.example/q.png' 1x)"><rect/></svg>` },
+      { name: 'use.svg', svg: '<svg><use href="https://evil.example/s.svg#a"/></svg>' },
+      { name: 'ok.svg', svg: '<svg width="20" height="20"><rect width="10" height="10" fill="url(#g)"/></svg>' },
+    ];
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-hostile-'));
+    try {
+      const file = path.join(dir, 'report.html');
+      writeFileSync(file, renderHtml(report, { charts }));
+      assertNoScript(file);
+      const v = await visit(file, 'hostile');
+      assert.deepEqual(v.errors, [], 'nothing ran, nothing was blocked');
+      assert.deepEqual(v.remote, [], 'nothing fetched');
+      assert.equal(v.svgs, 1, 'only the safe chart is drawn');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   for (const dir of DEMO_REPORT_DIRS) {

@@ -73,6 +73,8 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
+    // Belt and braces: even markup that got past the sanitizer can neither run nor fetch anything.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title>`,
     `<style>${STYLE}</style>`,
@@ -461,8 +463,11 @@ function decodeRefs(s: string): string | undefined {
 /** Why CSS text (a style attribute or element) is unsafe, or undefined. */
 function unsafeCss(css: string): string | undefined {
   if (css.includes('\\')) return 'an escape in CSS';
-  if (/@import/i.test(css)) return '@import';
+  if (/@/.test(css)) return 'an at-rule in CSS';
   if (/expression\s*\(/i.test(css)) return 'a CSS expression';
+  // image-set() and friends take plain strings as URLs.
+  if (/image-set\s*\(|image\s*\(|cross-fade\s*\(|element\s*\(/i.test(css)) return 'a CSS image function';
+  if (/["']\s*[a-z][a-z0-9+.-]*:/i.test(css)) return 'a URL string in CSS';
   return unsafeUrls(css);
 }
 
@@ -488,6 +493,8 @@ export function sanitizeSvg(input: string): { svg: string } | { refused: string 
   const svg = input.slice(start, end + '</svg>'.length);
   if (/<script/i.test(svg)) return { refused: 'it contains <script>' };
   if (/<foreignObject/i.test(svg)) return { refused: 'it contains <foreignObject>' };
+  // A <style> element in inline SVG styles the whole page: a chart could restyle the verdict.
+  if (/<style[\s>/]/i.test(svg)) return { refused: 'it contains <style>' };
   let out = '';
   let pos = 0;
   let inStyle = false;

@@ -159,10 +159,15 @@ describe('renderHtml', () => {
       ['animation', '<svg><set attributeName="href" to="javascript:alert(1)"/></svg>'],
       ['comment', '<svg><!-- x --></svg>'],
       ['not svg', '<html><body>x</body></html>'],
+      ['style element restyling the page', '<svg><style>.badge.fail{display:none}h1::after{content:"PASS"}</style></svg>'],
+      ['image-set in an element', '<svg><style>body{background-image:image-set("https&#58;//evil.example/p.png" 1x)}</style></svg>'],
+      ['image-set in an attribute', `<svg style="background:-webkit-image-set('https://evil.example/q.png' 1x)"><rect/></svg>`],
+      ['URL string in a style', `<svg><rect style="cursor: 'https://evil.example/c'"/></svg>`],
     ];
     const charts = [{ name: 'good.svg', svg: good }, ...unsafe.map(([name, svg]) => ({ name, svg }))];
     const html = renderHtml(fixtureReport(), { charts });
     assert.ok(!/https?:\/\//i.test(html));
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
     assert.match(html, /<figure><svg width="10" height="10"><defs><clipPath id="c">/);
     assert.match(html, /url\(#c\)/);
     assert.equal(html.match(/Chart left out:/g)?.length, unsafe.length);
