@@ -36,7 +36,7 @@ export const commonInputs: Record<string, InputSpec> = {
   },
   shard: { description: 'This job is one shard of a matrix (e.g. `${{ matrix.shard }}`): its report goes into the artifact `shipgate-<gate>-<name>-shard-<shard>` and no comment or check run is posted; a later job with `mode: merge` posts one for all shards.' },
   'report-artifact': { description: '`report` mode: the name of the report artifact to download (default `shipgate-<gate>-<name>`). `merge` mode: the shards\' artifact name prefix (default `shipgate-<gate>-<name>-shard-`).' },
-  'run-id': { description: '`report` mode: the workflow run whose artifact is read. Default: `github.event.workflow_run.id`.' },
+  'run-id': { description: '`report` mode: the workflow run whose artifact is read; it must be the run that triggered this workflow (`github.event.workflow_run.id`, the default), since the commit and pull request come from that event.' },
   'expected-shards': { description: '`merge` mode: how many shards the matrix has; fewer reports found makes the merged verdict at least inconclusive.' },
 };
 

@@ -147,6 +147,27 @@ describe('fork-safe pair and matrix merge, end to end', { concurrency: false }, 
     assert.ok(api.checkRuns().some((c) => c.head_sha === sha(4242) && c.conclusion === 'failure'));
   });
 
+  test('a report claiming another fork\'s pull request at the same commit gets no comment there', async () => {
+    const before = api.comments(42).length;
+    const ws2 = await mkdtemp(path.join(os.tmpdir(), 'sg-forkreport-'));
+    temps.push(ws2);
+    // mallory pushed PR #42's head commit to a fork of her own; her run's artifact claims #42.
+    const event = workflowRunEvent({ owner: OWNER, repo: REPO, runId: PR_RUN_ID, workflowName: 'pr', headSha: sha(42), headBranch: 'f42', fork: true, author: 'mallory', defaultBranch: 'main', defaultSha: sha(500) });
+    const res = await runAction({
+      actionDir: path.join(repoRoot, 'actions', 'perf-gate'),
+      workspace: ws2,
+      event,
+      token: WRITE_TOKEN,
+      inputs: { mode: 'report', name: 'inference' },
+      env: { GITHUB_API_URL: api.url, ...reportRun.env() },
+      timeoutMs: 60_000,
+    });
+    assert.equal(res.outputs.verdict, 'fail');
+    assert.equal(res.main.exitCode, 1, 'the default fail-on applies in report mode too');
+    assert.equal(api.comments(42).length, before);
+    assert.match(res.main.stdout, /whose head is in outsider\/widgets, not in mallory\/widgets/);
+  });
+
   test('report mode without the artifact: an error report, and a failing check on the run\'s head', async () => {
     const ws2 = await mkdtemp(path.join(os.tmpdir(), 'sg-forkreport-'));
     temps.push(ws2);

@@ -174,7 +174,7 @@ describe('platform end to end', { concurrency: false }, () => {
     assert.match(stdout, /RESULT /);
     const reportDir = path.join(res.workspace, 'shipgate-report', 'perf-gate');
     const files = (await readdir(reportDir)).sort();
-    assert.deepEqual(files, ['junit.xml', 'report.json', 'report.md']);
+    assert.deepEqual(files, ['junit.xml', 'report.html', 'report.json', 'report.md']);
     assert.deepEqual((await readdir(dest)).sort(), files);
     for (const f of files) assert.ok((await readFile(path.join(dest, f))).equals(await readFile(path.join(reportDir, f))), `${f} identical`);
   });

@@ -40,7 +40,7 @@ interface EventPayload {
     head_sha?: string;
     event?: string;
     conclusion?: string | null;
-    pull_requests?: { number?: number; head?: { sha?: string } }[];
+    pull_requests?: { number?: number; head?: { sha?: string }; base?: { repo?: { url?: string } } }[];
     head_repository?: { full_name?: string } | null;
   };
 }
@@ -87,6 +87,8 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
       id: wr.id,
       headSha: wr.head_sha,
       pullRequests: (wr.pull_requests ?? [])
+        // GitHub may list pull requests of other repositories whose head is this branch: only this repository's count.
+        .filter((p) => p.base?.repo?.url === undefined || p.base.repo.url.toLowerCase().endsWith(`/repos/${(env.GITHUB_REPOSITORY ?? '').toLowerCase()}`))
         .filter((p): p is { number: number; head?: { sha?: string } } => typeof p.number === 'number')
         .map((p) => ({ number: p.number, ...(p.head?.sha ? { headSha: p.head.sha } : {}) })),
       ...(wr.event ? { event: wr.event } : {}),

@@ -231,7 +231,7 @@ async function runMain(gate: Gate, opts: CommonOptions, inputs: InputReader, run
   let target = run;
   try {
     if (opts.mode === 'run') report = await gate.run(ctx);
-    else if (opts.mode === 'merge') report = await mergeMode(gate, opts, ctx, sinks);
+    else if (opts.mode === 'merge') report = await mergeMode(gate, opts, ctx);
     else ({ report, target } = await reportMode(gate, opts, ctx, sinks));
   } catch (e) {
     if (isConfigurationError(e)) log.error(e.message, e.location);
@@ -280,14 +280,15 @@ async function reportMode(gate: Gate, opts: CommonOptions, ctx: GateContext, sin
     sinks.notes.push(n);
   }
   ctx.log.info(`read ${opts.reportArtifact} of run ${runId}: ${report.verdict}; posting on ${headSha.slice(0, 12)}${t.pullRequest !== undefined ? ` and pull request #${t.pullRequest}` : ''}`);
-  return { report: { ...report, git: { ...report.git, headSha } }, target: reportModeRun(ctx.run, headSha, t.pullRequest) };
+  // The report's own pull request number is kept only once checked.
+  const { pullRequest: _claimed, ...git } = report.git;
+  return { report: { ...report, git: { ...git, headSha, ...(t.pullRequest !== undefined ? { pullRequest: t.pullRequest } : {}) } }, target: reportModeRun(ctx.run, headSha, t.pullRequest) };
 }
 
 /** `mode: merge`: every shard report of this run (artifacts named `<report-artifact><shard>`) as one report. */
-async function mergeMode(gate: Gate, opts: CommonOptions, ctx: GateContext, sinks: Sinks): Promise<Report> {
+async function mergeMode(gate: Gate, opts: CommonOptions, ctx: GateContext): Promise<Report> {
   const source = toolkitArtifacts({});
-  const { shards, notes } = await fetchShardReports(source, { gate: gate.gate, prefix: opts.reportArtifact, reportDir: ctx.reportDir, log: ctx.log });
-  sinks.notes.push(...notes);
+  const { shards, unreadable } = await fetchShardReports(source, { gate: gate.gate, prefix: opts.reportArtifact, reportDir: ctx.reportDir, log: ctx.log });
   ctx.log.info(`merging ${shards.length} shard report(s): ${shards.map((s) => `${s.shard} ${s.report.verdict}`).join(', ') || 'none'}`);
   return mergeReports(shards, {
     gate: gate.gate,
@@ -296,6 +297,7 @@ async function mergeMode(gate: Gate, opts: CommonOptions, ctx: GateContext, sink
     git: gitInfo(ctx.run),
     startedAt: ctx.startedAt,
     lookedFor: opts.reportArtifact,
+    unreadable,
     ...(opts.expectedShards !== undefined ? { expected: opts.expectedShards } : {}),
   });
 }
@@ -325,7 +327,8 @@ export async function runGateAction(gate: Gate, phase: 'main' | 'post'): Promise
   try {
     if (phase === 'post') {
       await closeDanglingCheckRun(opts, run, log);
-      if (gate.post) await gate.post(await gateContext(gate, opts, inputs, run, cancel.signal, workspace));
+      // Only a run of the gate has anything of its own to clean up; report and merge only read artifacts.
+      if (gate.post && opts.mode === 'run') await gate.post(await gateContext(gate, opts, inputs, run, cancel.signal, workspace));
       return 0;
     }
     return await runMain(gate, opts, inputs, run, cancel.signal, workspace);

@@ -58,7 +58,7 @@ export function readCommonOptions(gate: GateName, inputs: InputReader, workspace
   }
   const mode = inputs.oneOf(Inputs.Mode, ['run', 'report', 'merge'] as const, 'run');
   const shard = inputs.optional(Inputs.Shard);
-  if (shard !== undefined && !/^[A-Za-z0-9._-]{1,50}$/.test(shard)) {
+  if (shard !== undefined && (!/^[A-Za-z0-9._-]{1,50}$/.test(shard) || /^\.+$/.test(shard))) {
     throw new ConfigurationError(`input \`${Inputs.Shard}\`: ${JSON.stringify(shard)} is not a valid shard label; use letters, digits, '.', '_' or '-' (at most 50), e.g. \`\${{ matrix.shard }}\`.`, {
       field: `inputs.${Inputs.Shard}`,
     });

@@ -73,23 +73,23 @@ export async function readArtifactReport(dir: string, label: string, expect: { g
   try {
     size = (await stat(file)).size;
   } catch {
-    throw new Error(`${label} has no report.json at its top level: upload the gate's report directory (the gate's own artifact does)`);
+    throw new ConfigurationError(`${label} has no report.json at its top level: upload the gate's report directory (the gate's own artifact does)`, { field: 'inputs.report-artifact' });
   }
-  if (size > MAX_REPORT_BYTES) throw new Error(`${label}: report.json is ${size} bytes, more than the ${MAX_REPORT_BYTES} read`);
+  if (size > MAX_REPORT_BYTES) throw new ConfigurationError(`${label}: report.json is ${size} bytes, more than the ${MAX_REPORT_BYTES} read`, { field: 'inputs.report-artifact' });
   let value: unknown;
   try {
     value = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new Error(`${label}: report.json is not JSON (${errorMessage(e)})`);
+    throw new ConfigurationError(`${label}: report.json is not JSON (${errorMessage(e)})`, { field: 'inputs.report-artifact' });
   }
   try {
     assertValidReport(value);
   } catch (e) {
-    throw new Error(`${label}: ${errorMessage(e).replace(/^internal error: /, '')}`);
+    throw new ConfigurationError(`${label}: ${errorMessage(e).replace(/^internal error: /, '')}`, { field: 'inputs.report-artifact' });
   }
-  if (value.gate !== expect.gate) throw new Error(`${label} holds a ${value.gate} report, not a ${expect.gate} one: point at this gate's report (\`report-artifact\` in an action)`);
+  if (value.gate !== expect.gate) throw new ConfigurationError(`${label} holds a ${value.gate} report, not a ${expect.gate} one: point at this gate's report (\`report-artifact\` in an action)`, { field: 'inputs.report-artifact' });
   if (expect.name !== undefined && value.name !== expect.name) {
-    throw new Error(`${label} holds the report of suite ${JSON.stringify(value.name)}, not of ${JSON.stringify(expect.name)}: give both steps the same \`name\``);
+    throw new ConfigurationError(`${label} holds the report of suite ${JSON.stringify(value.name)}, not of ${JSON.stringify(expect.name)}: give both steps the same \`name\``, { field: 'inputs.name' });
   }
   return untrustedReport(value, expect.outputs);
 }
@@ -124,7 +124,14 @@ export async function reportTarget(run: RunContext, report: Report, client: GitH
   }
   try {
     const { data: pr } = await client.rest.pulls.get({ owner: run.owner, repo: run.repo, pull_number: claimed });
-    if (pr.head.sha === wr.headSha) return { headSha: wr.headSha, pullRequest: claimed, notes };
+    const headRepo = pr.head.repo?.full_name;
+    if (pr.head.sha === wr.headSha && (wr.headRepository === undefined || headRepo?.toLowerCase() === wr.headRepository.toLowerCase())) {
+      return { headSha: wr.headSha, pullRequest: claimed, notes };
+    }
+    if (pr.head.sha === wr.headSha) {
+      notes.push(`the report names pull request #${claimed}, whose head is in ${headRepo ?? 'a deleted repository'}, not in ${wr.headRepository ?? '?'} where the run's commit was pushed: no comment posted`);
+      return { headSha: wr.headSha, notes };
+    }
     notes.push(`the report names pull request #${claimed}, whose head is ${pr.head.sha.slice(0, 12)}, not the run's ${wr.headSha.slice(0, 12)}: no comment posted (a newer push, or a report that is not what it claims)`);
   } catch (e) {
     notes.push(`could not read pull request #${claimed} to check it: ${errorMessage(e)}; no comment posted`);
@@ -166,24 +173,28 @@ export async function fetchRunReport(
 export async function fetchShardReports(
   source: ArtifactSource,
   o: { gate: GateName; prefix: string; reportDir: string; outputs?: readonly string[]; log: Logger },
-): Promise<{ shards: ShardReport[]; notes: string[] }> {
-  const notes: string[] = [];
+): Promise<{ shards: ShardReport[]; unreadable: { shard: string; message: string }[] }> {
+  const unreadable: { shard: string; message: string }[] = [];
   const all = await source.listThisRun();
   const matching = all.filter((a) => a.name.startsWith(o.prefix) && a.name.length > o.prefix.length);
   const shards: ShardReport[] = [];
+  const seen = new Set<string>();
   for (const a of matching) {
     const shard = a.name.slice(o.prefix.length).replace(/[^A-Za-z0-9._-]/g, '_');
     const dir = path.join(o.reportDir, 'shards', shard);
     try {
+      // A label of dots would name a folder outside shards/; two artifacts must not share one folder.
+      if (/^\.+$/.test(shard)) throw new Error(`artifact ${a.name}: the shard label is not a folder name`);
+      if (seen.has(shard)) throw new Error(`artifact ${a.name}: another artifact already holds shard ${shard}`);
+      seen.add(shard);
       await source.downloadThisRun(a, dir);
       shards.push({ shard, artifact: a.name, report: await readArtifactReport(dir, `artifact ${a.name}`, { gate: o.gate, ...(o.outputs ? { outputs: o.outputs } : {}) }) });
     } catch (e) {
-      const msg = `shard ${shard}: ${errorMessage(e)}`;
-      o.log.warning(msg);
-      notes.push(msg);
+      o.log.warning(`shard ${shard}: ${errorMessage(e)}`);
+      unreadable.push({ shard, message: errorMessage(e) });
     }
   }
-  return { shards, notes };
+  return { shards, unreadable };
 }
 
 /** `report` mode outside a workflow_run workflow is a setup mistake the user must fix. */
@@ -195,5 +206,9 @@ export function requireWorkflowRun(run: RunContext, runIdInput: number | undefin
       { field: 'inputs.mode' },
     );
   }
-  return { runId: runIdInput ?? wr.id, headSha: wr.headSha };
+  // The commit and the pull request come from the event: another run's report must not be posted on them.
+  if (runIdInput !== undefined && runIdInput !== wr.id) {
+    throw new ConfigurationError(`input \`run-id\`: ${runIdInput} is not the run that triggered this workflow (${wr.id}); leave it out or set it to \`\${{ github.event.workflow_run.id }}\`.`, { field: 'inputs.run-id' });
+  }
+  return { runId: wr.id, headSha: wr.headSha };
 }

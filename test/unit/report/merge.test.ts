@@ -56,6 +56,12 @@ describe('mergeReports', () => {
     assertValidReport(none);
   });
 
+  test('an unreadable shard is named and makes the merge at least inconclusive', () => {
+    const merged = mergeReports([{ shard: '1', artifact: 'a', report: report('pass') }], { ...opts, unreadable: [{ shard: '2', message: 'no report.json' }] });
+    assert.equal(merged.verdict, 'inconclusive');
+    assert.match(merged.findings.find((f) => f.id === 'merge/unreadable-2')?.message ?? '', /shard 2 is not judged: no report\.json/);
+  });
+
   test('outputs: max for recovery-seconds, min for score, union of lists', () => {
     const a = report('pass', { outputs: { 'recovery-seconds': 2, score: 90, 'drifted-columns': 'x,y' } });
     const b = report('pass', { outputs: { 'recovery-seconds': 5, score: 70, 'drifted-columns': 'y,z' } });
@@ -78,6 +84,10 @@ describe('untrustedReport', () => {
             { type: 'markdown', markdown: '```mermaid\nxychart-beta\n  title "ok"\n  x-axis "x" 0 --> 1\n  line [1, 2]\n```' },
             { type: 'markdown', markdown: '```mermaid\nxychart-beta\n  title "<b>x</b>"\n```' },
             { type: 'details', summary: 'd', blocks: [{ type: 'markdown', markdown: '```\n```\n@team' }] },
+            { type: 'markdown', markdown: '```mermaid\nflowchart LR\n  A --> B\n  click A href "https://evil.example/login"\n```' },
+            { type: 'markdown', markdown: '```mermaid\n%%{init: {"securityLevel": "loose"}}%%\ngantt\n  x :a, 0, 1s\n```' },
+            { type: 'markdown', markdown: '```mermaid\ngantt\n  click a call alert()\n```' },
+            { type: 'markdown', markdown: '```mermaid\ngantt\n  dateFormat x\n  section faults\n  slow :a1, 1000, 3000\n```' },
           ],
         },
       ],
@@ -85,7 +95,7 @@ describe('untrustedReport', () => {
     });
     const safe = untrustedReport(hostile);
     const blocks = safe.sections[0]?.blocks ?? [];
-    assert.deepEqual(blocks.map((b) => b.type), ['code', 'markdown', 'code', 'details']);
+    assert.deepEqual(blocks.map((b) => b.type), ['code', 'markdown', 'code', 'details', 'code', 'code', 'code', 'markdown']);
     assert.equal(blocks[3]?.type === 'details' ? blocks[3].blocks[0]?.type : undefined, 'code');
     assert.equal(safe.summary, 'bad ::set-output name=x::y');
     assert.deepEqual(safe.outputs, { regressions: 1, summary: 'a_b__rm -rf __' });
