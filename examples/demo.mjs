@@ -2,7 +2,7 @@
 // Plain JavaScript on purpose: it needs nothing but `npm ci`. Writes the reports and an index.html to --out
 // (default shipgate-report/), scratch files and each command's full output to --work (default .tmp/demo).
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -244,18 +244,19 @@ function fill(template, values) {
 let planReport;
 const steps = [
   {
-    id: 'perf-committed',
-    gate: 'perf-gate',
-    title: 'load the example service, compare with the committed baseline (recorded on other hardware)',
-    dir: 'perf-gate-demo',
-    run: (ctx) => withService(ctx, [], (port) => perf(ctx, 'demo', 'perf-gate-demo', port)),
-  },
-  {
     id: 'perf-record',
     gate: 'perf-gate',
-    title: 'record a baseline on this machine',
+    title: 'load the example service and record a baseline on this machine',
     dir: 'perf-gate-baseline',
     run: (ctx) => withService(ctx, [], (port) => perf(ctx, 'local', 'perf-gate-baseline', port, ['--update-baseline'])),
+  },
+  {
+    id: 'perf-same',
+    gate: 'perf-gate',
+    title: 'the same build again, judged against that baseline (expect no regression)',
+    dir: 'perf-gate-demo',
+    expect: ['pass', 'warn'],
+    run: (ctx) => withService(ctx, [], (port) => perf(ctx, 'local', 'perf-gate-demo', port)),
   },
   {
     id: 'perf-slowed',
@@ -366,9 +367,6 @@ prepare(out, '--out', (d) => opts.out === undefined || looksLikeReports(d));
 prepare(work, '--work', (d) => opts.work === undefined || existsSync(path.join(d, WORK_MARKER)));
 writeFileSync(path.join(work, WORK_MARKER), 'scratch directory of examples/demo.mjs\n');
 mkdirSync(logs, { recursive: true });
-// The committed baseline (baselines/demo.json) is the demo's store; recorded on other hardware, so differences there
-// may be the machine rather than the code.
-cpSync(path.join(root, 'baselines'), path.join(work, 'baselines'), { recursive: true });
 
 const started = Date.now();
 const results = [];
