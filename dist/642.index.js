@@ -19,15 +19,18 @@ export const modules = {
 
 /**
  * Markdown blocks are emitted as written, so one from an artifact could mention people, embed images or links. Only
- * a Mermaid fence with nothing that can leave it or carry markup survives; any other becomes a code block (escaped).
+ * the kinds of Mermaid chart the gates draw survive — an `xychart-beta` or a `gantt` with nothing that can leave the
+ * fence, carry markup, link (`click`, `href`, `call`) or reconfigure Mermaid (`%%{init}%%`); any other becomes a code
+ * block (shown escaped).
  */
-const SAFE_MERMAID = /^```mermaid\n[^`<>&@\\]*\n```$/;
-const SAFE_MERMAID_ARROWS = /^```mermaid\n(?:[^`<&@\\]|-->)*\n```$/;
 function safeMermaid(markdown) {
-    if (SAFE_MERMAID.test(markdown))
-        return true;
-    // `-->` (an axis range) is the one use of '>' the gates' charts need; any other '>' could close an HTML tag.
-    return SAFE_MERMAID_ARROWS.test(markdown) && !/(?<!--)>/.test(markdown);
+    const m = /^```mermaid\n([^`<&@\\]*)\n```$/.exec(markdown);
+    if (!m)
+        return false;
+    const lines = (m[1] ?? '').split('\n');
+    if (!/^(xychart-beta|gantt)\s*$/.test(lines[0] ?? ''))
+        return false;
+    return !lines.some((l) => /^\s*(click|%%)|\b(href|call)\b/i.test(l) || /(?<!--)>/.test(l));
 }
 function untrustedBlock(b) {
     switch (b.type) {
@@ -121,6 +124,10 @@ function mergeReports(shards, o) {
             status: 'inconclusive',
             message: `${sorted.length} of ${o.expected} shard reports found (${o.lookedFor}*): what the missing shards ran is not judged`,
         });
+    }
+    for (const u of o.unreadable ?? []) {
+        verdict = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .worstVerdict */ .zP)(verdict, 'inconclusive');
+        findings.push({ id: `merge/unreadable-${u.shard}`, title: `Shard ${u.shard} unreadable`, severity: 'high', status: 'inconclusive', message: `shard ${u.shard} is not judged: ${u.message}` });
     }
     for (const { shard, report } of sorted) {
         for (const f of report.findings)

@@ -482,7 +482,7 @@ async function runMain(gate, opts, inputs, run, signal, workspace) {
         if (opts.mode === 'run')
             report = await gate.run(ctx);
         else if (opts.mode === 'merge')
-            report = await mergeMode(gate, opts, ctx, sinks);
+            report = await mergeMode(gate, opts, ctx);
         else
             ({ report, target } = await reportMode(gate, opts, ctx, sinks));
     }
@@ -534,13 +534,14 @@ async function reportMode(gate, opts, ctx, sinks) {
         sinks.notes.push(n);
     }
     ctx.log.info(`read ${opts.reportArtifact} of run ${runId}: ${report.verdict}; posting on ${headSha.slice(0, 12)}${t.pullRequest !== undefined ? ` and pull request #${t.pullRequest}` : ''}`);
-    return { report: { ...report, git: { ...report.git, headSha } }, target: reportModeRun(ctx.run, headSha, t.pullRequest) };
+    // The report's own pull request number is kept only once checked.
+    const { pullRequest: _claimed, ...git } = report.git;
+    return { report: { ...report, git: { ...git, headSha, ...(t.pullRequest !== undefined ? { pullRequest: t.pullRequest } : {}) } }, target: reportModeRun(ctx.run, headSha, t.pullRequest) };
 }
 /** `mode: merge`: every shard report of this run (artifacts named `<report-artifact><shard>`) as one report. */
-async function mergeMode(gate, opts, ctx, sinks) {
+async function mergeMode(gate, opts, ctx) {
     const source = (0,remote/* toolkitArtifacts */.m4)({});
-    const { shards, notes } = await (0,remote/* fetchShardReports */.e6)(source, { gate: gate.gate, prefix: opts.reportArtifact, reportDir: ctx.reportDir, log: ctx.log });
-    sinks.notes.push(...notes);
+    const { shards, unreadable } = await (0,remote/* fetchShardReports */.e6)(source, { gate: gate.gate, prefix: opts.reportArtifact, reportDir: ctx.reportDir, log: ctx.log });
     ctx.log.info(`merging ${shards.length} shard report(s): ${shards.map((s) => `${s.shard} ${s.report.verdict}`).join(', ') || 'none'}`);
     return (0,merge.mergeReports)(shards, {
         gate: gate.gate,
@@ -549,6 +550,7 @@ async function mergeMode(gate, opts, ctx, sinks) {
         git: (0,context/* gitInfo */.VT)(ctx.run),
         startedAt: ctx.startedAt,
         lookedFor: opts.reportArtifact,
+        unreadable,
         ...(opts.expectedShards !== undefined ? { expected: opts.expectedShards } : {}),
     });
 }
@@ -580,7 +582,8 @@ async function runGateAction(gate, phase) {
     try {
         if (phase === 'post') {
             await closeDanglingCheckRun(opts, run, log);
-            if (gate.post)
+            // Only a run of the gate has anything of its own to clean up; report and merge only read artifacts.
+            if (gate.post && opts.mode === 'run')
                 await gate.post(await gateContext(gate, opts, inputs, run, cancel.signal, workspace));
             return 0;
         }
@@ -723,15 +726,18 @@ async function tokenIdentity(client) {
 
 /**
  * Markdown blocks are emitted as written, so one from an artifact could mention people, embed images or links. Only
- * a Mermaid fence with nothing that can leave it or carry markup survives; any other becomes a code block (escaped).
+ * the kinds of Mermaid chart the gates draw survive — an `xychart-beta` or a `gantt` with nothing that can leave the
+ * fence, carry markup, link (`click`, `href`, `call`) or reconfigure Mermaid (`%%{init}%%`); any other becomes a code
+ * block (shown escaped).
  */
-const SAFE_MERMAID = /^```mermaid\n[^`<>&@\\]*\n```$/;
-const SAFE_MERMAID_ARROWS = /^```mermaid\n(?:[^`<&@\\]|-->)*\n```$/;
 function safeMermaid(markdown) {
-    if (SAFE_MERMAID.test(markdown))
-        return true;
-    // `-->` (an axis range) is the one use of '>' the gates' charts need; any other '>' could close an HTML tag.
-    return SAFE_MERMAID_ARROWS.test(markdown) && !/(?<!--)>/.test(markdown);
+    const m = /^```mermaid\n([^`<&@\\]*)\n```$/.exec(markdown);
+    if (!m)
+        return false;
+    const lines = (m[1] ?? '').split('\n');
+    if (!/^(xychart-beta|gantt)\s*$/.test(lines[0] ?? ''))
+        return false;
+    return !lines.some((l) => /^\s*(click|%%)|\b(href|call)\b/i.test(l) || /(?<!--)>/.test(l));
 }
 function untrustedBlock(b) {
     switch (b.type) {
@@ -825,6 +831,10 @@ function mergeReports(shards, o) {
             status: 'inconclusive',
             message: `${sorted.length} of ${o.expected} shard reports found (${o.lookedFor}*): what the missing shards ran is not judged`,
         });
+    }
+    for (const u of o.unreadable ?? []) {
+        verdict = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .worstVerdict */ .zP)(verdict, 'inconclusive');
+        findings.push({ id: `merge/unreadable-${u.shard}`, title: `Shard ${u.shard} unreadable`, severity: 'high', status: 'inconclusive', message: `shard ${u.shard} is not judged: ${u.message}` });
     }
     for (const { shard, report } of sorted) {
         for (const f of report.findings)
@@ -972,27 +982,27 @@ async function readArtifactReport(dir, label, expect) {
         size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file)).size;
     }
     catch {
-        throw new Error(`${label} has no report.json at its top level: upload the gate's report directory (the gate's own artifact does)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label} has no report.json at its top level: upload the gate's report directory (the gate's own artifact does)`, { field: 'inputs.report-artifact' });
     }
     if (size > MAX_REPORT_BYTES)
-        throw new Error(`${label}: report.json is ${size} bytes, more than the ${MAX_REPORT_BYTES} read`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label}: report.json is ${size} bytes, more than the ${MAX_REPORT_BYTES} read`, { field: 'inputs.report-artifact' });
     let value;
     try {
         value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
     }
     catch (e) {
-        throw new Error(`${label}: report.json is not JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label}: report.json is not JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`, { field: 'inputs.report-artifact' });
     }
     try {
         (0,_report_files_js__WEBPACK_IMPORTED_MODULE_4__/* .assertValidReport */ .$H)(value);
     }
     catch (e) {
-        throw new Error(`${label}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e).replace(/^internal error: /, '')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e).replace(/^internal error: /, '')}`, { field: 'inputs.report-artifact' });
     }
     if (value.gate !== expect.gate)
-        throw new Error(`${label} holds a ${value.gate} report, not a ${expect.gate} one: point at this gate's report (\`report-artifact\` in an action)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label} holds a ${value.gate} report, not a ${expect.gate} one: point at this gate's report (\`report-artifact\` in an action)`, { field: 'inputs.report-artifact' });
     if (expect.name !== undefined && value.name !== expect.name) {
-        throw new Error(`${label} holds the report of suite ${JSON.stringify(value.name)}, not of ${JSON.stringify(expect.name)}: give both steps the same \`name\``);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label} holds the report of suite ${JSON.stringify(value.name)}, not of ${JSON.stringify(expect.name)}: give both steps the same \`name\``, { field: 'inputs.name' });
     }
     return (0,_report_merge_js__WEBPACK_IMPORTED_MODULE_5__/* .untrustedReport */ .d)(value, expect.outputs);
 }
@@ -1020,8 +1030,14 @@ async function reportTarget(run, report, client) {
     }
     try {
         const { data: pr } = await client.rest.pulls.get({ owner: run.owner, repo: run.repo, pull_number: claimed });
-        if (pr.head.sha === wr.headSha)
+        const headRepo = pr.head.repo?.full_name;
+        if (pr.head.sha === wr.headSha && (wr.headRepository === undefined || headRepo?.toLowerCase() === wr.headRepository.toLowerCase())) {
             return { headSha: wr.headSha, pullRequest: claimed, notes };
+        }
+        if (pr.head.sha === wr.headSha) {
+            notes.push(`the report names pull request #${claimed}, whose head is in ${headRepo ?? 'a deleted repository'}, not in ${wr.headRepository ?? '?'} where the run's commit was pushed: no comment posted`);
+            return { headSha: wr.headSha, notes };
+        }
         notes.push(`the report names pull request #${claimed}, whose head is ${pr.head.sha.slice(0, 12)}, not the run's ${wr.headSha.slice(0, 12)}: no comment posted (a newer push, or a report that is not what it claims)`);
     }
     catch (e) {
@@ -1056,24 +1072,30 @@ async function fetchRunReport(source, o) {
 }
 /** Download every shard report of this run (artifacts named prefix + shard) into reportDir/shards/<shard>. */
 async function fetchShardReports(source, o) {
-    const notes = [];
+    const unreadable = [];
     const all = await source.listThisRun();
     const matching = all.filter((a) => a.name.startsWith(o.prefix) && a.name.length > o.prefix.length);
     const shards = [];
+    const seen = new Set();
     for (const a of matching) {
         const shard = a.name.slice(o.prefix.length).replace(/[^A-Za-z0-9._-]/g, '_');
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(o.reportDir, 'shards', shard);
         try {
+            // A label of dots would name a folder outside shards/; two artifacts must not share one folder.
+            if (/^\.+$/.test(shard))
+                throw new Error(`artifact ${a.name}: the shard label is not a folder name`);
+            if (seen.has(shard))
+                throw new Error(`artifact ${a.name}: another artifact already holds shard ${shard}`);
+            seen.add(shard);
             await source.downloadThisRun(a, dir);
             shards.push({ shard, artifact: a.name, report: await readArtifactReport(dir, `artifact ${a.name}`, { gate: o.gate, ...(o.outputs ? { outputs: o.outputs } : {}) }) });
         }
         catch (e) {
-            const msg = `shard ${shard}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`;
-            o.log.warning(msg);
-            notes.push(msg);
+            o.log.warning(`shard ${shard}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
+            unreadable.push({ shard, message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e) });
         }
     }
-    return { shards, notes };
+    return { shards, unreadable };
 }
 /** `report` mode outside a workflow_run workflow is a setup mistake the user must fix. */
 function requireWorkflowRun(run, runIdInput) {
@@ -1081,7 +1103,11 @@ function requireWorkflowRun(run, runIdInput) {
     if (!wr) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`input \`mode\`: \`report\` posts the result of the run that triggered a \`workflow_run\` workflow, but this run was triggered by \`${run.event ?? 'unknown'}\`; use it in a workflow \`on: workflow_run\` (see examples/workflows/fork-report.yml), or \`mode: run\` here.`, { field: 'inputs.mode' });
     }
-    return { runId: runIdInput ?? wr.id, headSha: wr.headSha };
+    // The commit and the pull request come from the event: another run's report must not be posted on them.
+    if (runIdInput !== undefined && runIdInput !== wr.id) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`input \`run-id\`: ${runIdInput} is not the run that triggered this workflow (${wr.id}); leave it out or set it to \`\${{ github.event.workflow_run.id }}\`.`, { field: 'inputs.run-id' });
+    }
+    return { runId: wr.id, headSha: wr.headSha };
 }
 
 

@@ -925,6 +925,8 @@ function runContext(env = process.env) {
             id: wr.id,
             headSha: wr.head_sha,
             pullRequests: (wr.pull_requests ?? [])
+                // GitHub may list pull requests of other repositories whose head is this branch: only this repository's count.
+                .filter((p) => p.base?.repo?.url === undefined || p.base.repo.url.toLowerCase().endsWith(`/repos/${(env.GITHUB_REPOSITORY ?? '').toLowerCase()}`))
                 .filter((p) => typeof p.number === 'number')
                 .map((p) => ({ number: p.number, ...(p.head?.sha ? { headSha: p.head.sha } : {}) })),
             ...(wr.event ? { event: wr.event } : {}),
@@ -1338,6 +1340,8 @@ function renderHtml(report, opts = {}) {
         '<html lang="en">',
         '<head>',
         '<meta charset="utf-8">',
+        // Belt and braces: even markup that got past the sanitizer can neither run nor fetch anything.
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         `<title>${esc(title)}</title>`,
         `<style>${STYLE}</style>`,
@@ -1731,10 +1735,15 @@ function decodeRefs(s) {
 function unsafeCss(css) {
     if (css.includes('\\'))
         return 'an escape in CSS';
-    if (/@import/i.test(css))
-        return '@import';
+    if (/@/.test(css))
+        return 'an at-rule in CSS';
     if (/expression\s*\(/i.test(css))
         return 'a CSS expression';
+    // image-set() and friends take plain strings as URLs.
+    if (/image-set\s*\(|image\s*\(|cross-fade\s*\(|element\s*\(/i.test(css))
+        return 'a CSS image function';
+    if (/["']\s*[a-z][a-z0-9+.-]*:/i.test(css))
+        return 'a URL string in CSS';
     return unsafeUrls(css);
 }
 function unsafeUrls(s) {
@@ -1764,6 +1773,9 @@ function sanitizeSvg(input) {
         return { refused: 'it contains <script>' };
     if (/<foreignObject/i.test(svg))
         return { refused: 'it contains <foreignObject>' };
+    // A <style> element in inline SVG styles the whole page: a chart could restyle the verdict.
+    if (/<style[\s>/]/i.test(svg))
+        return { refused: 'it contains <style>' };
     let out = '';
     let pos = 0;
     let inStyle = false;
@@ -2452,7 +2464,7 @@ function readCommonOptions(gate, inputs, workspace) {
     }
     const mode = inputs.oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode, ['run', 'report', 'merge'], 'run');
     const shard = inputs.optional(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Shard);
-    if (shard !== undefined && !/^[A-Za-z0-9._-]{1,50}$/.test(shard)) {
+    if (shard !== undefined && (!/^[A-Za-z0-9._-]{1,50}$/.test(shard) || /^\.+$/.test(shard))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`input \`${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Shard}\`: ${JSON.stringify(shard)} is not a valid shard label; use letters, digits, '.', '_' or '-' (at most 50), e.g. \`\${{ matrix.shard }}\`.`, {
             field: `inputs.${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Shard}`,
         });
