@@ -4,7 +4,7 @@
  * - rendering a report far larger than GitHub's limits into the comment, check-run and summary budgets
  * - cold start of the bundled CLI (`shipgate --help`) on this Node
  * then the gates' own benchmarks, each in its own process (bench/<name>.ts). `npm run bench -- NAME…` runs only
- * those (platform, perf-verdicts, latency-ingest, telemetry, model-metrics).
+ * those (platform, perf-verdicts, latency-ingest, telemetry, model-metrics, drift).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -88,7 +88,7 @@ if (wanted('platform')) {
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 }
 
-for (const name of ['perf-verdicts', 'latency-ingest', 'telemetry', 'model-metrics']) {
+for (const name of ['perf-verdicts', 'latency-ingest', 'telemetry', 'model-metrics', 'drift']) {
   if (!wanted(name)) continue;
   console.log(`\n== ${name}`);
   execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', `${name}.ts`)], { stdio: 'inherit', cwd: root });

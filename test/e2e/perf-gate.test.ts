@@ -78,7 +78,9 @@ describe('perf-gate end to end', { skip, concurrency: false }, () => {
   });
 
   test('a push to the default branch saves the baseline', async () => {
-    const ws = await workspaceWith('0.02');
+    // 200 ms of sleep: bash's start-up (tens of ms, more on a loaded machine) is small beside it, so an unchanged
+    // PR stays well inside the 50% threshold and a slowed one well beyond it.
+    const ws = await workspaceWith('0.2');
     const push = pushEvent({ owner: OWNER, repo: REPO, ref: 'refs/heads/main', sha: sha(100), before: sha(99), defaultBranch: 'main' });
     const res = await perfGate(ws, push, {});
     assert.equal(res.main.exitCode, 0, res.main.stdout + res.main.stderr);
@@ -88,9 +90,9 @@ describe('perf-gate end to end', { skip, concurrency: false }, () => {
   });
 
   test('a PR that slows the benchmark fails the check, with the regression in the comment', async () => {
-    // 80 ms against 20 ms of sleep: with bash's own start-up (tens of ms on a loaded machine) on both sides, the
-    // measured slowdown stays above 80% unless start-up passes 55 ms.
-    const ws = await workspaceWith('0.08');
+    // 500 ms against 200 ms of sleep: with bash's own start-up on both sides, the measured slowdown stays above 80%
+    // unless start-up passes 175 ms.
+    const ws = await workspaceWith('0.5');
     const res = await perfGate(ws, prEvent(1), {});
     assert.equal(res.main.exitCode, 1, res.main.stdout);
     assert.equal(res.outputs.verdict, 'fail');
@@ -118,7 +120,7 @@ describe('perf-gate end to end', { skip, concurrency: false }, () => {
   });
 
   test('an unchanged PR passes', async () => {
-    const ws = await workspaceWith('0.02');
+    const ws = await workspaceWith('0.2');
     const res = await perfGate(ws, prEvent(2), {});
     assert.equal(res.main.exitCode, 0, res.main.stdout);
     assert.equal(res.outputs.verdict, 'pass');
@@ -128,13 +130,13 @@ describe('perf-gate end to end', { skip, concurrency: false }, () => {
   });
 
   test('confirmation: a slowdown that the re-run does not show is not a failure; one it shows again is', async () => {
-    // Five times slower for the first pass (1 warmup + 10 runs), normal afterwards: a one-off disturbance. The
+    // Three times slower for the first pass (1 warmup + 10 runs), normal afterwards: a one-off disturbance. The
     // threshold is wide (100%) so that load on the test machine cannot pass for a regression in the re-run.
-    const ws = await workspaceWith('0.02');
+    const ws = await workspaceWith('0.2');
     await writeFile(path.join(ws, 'perf.yml'), 'threshold: 1.0\nonInconclusive: warn\n');
     await writeFile(
       path.join(ws, 'bench.sh'),
-      'n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count; printf "%s" "$SHIPGATE_CONFIRM_BENCHMARKS" > confirm-env; if [ "$n" -lt 11 ]; then sleep 0.1; else sleep 0.02; fi\n',
+      'n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count; printf "%s" "$SHIPGATE_CONFIRM_BENCHMARKS" > confirm-env; if [ "$n" -lt 11 ]; then sleep 0.6; else sleep 0.2; fi\n',
     );
     const flaky = await perfGate(ws, prEvent(2), { confirm: 'true' });
     assert.equal(flaky.main.exitCode, 0, flaky.main.stdout);
@@ -144,7 +146,7 @@ describe('perf-gate end to end', { skip, concurrency: false }, () => {
     assert.equal(report.details.results[0]?.verdict, 'inconclusive');
     assert.match(report.details.results[0]?.reason ?? '', /^not confirmed/);
 
-    const steady = await workspaceWith('0.1');
+    const steady = await workspaceWith('0.6');
     await writeFile(path.join(steady, 'perf.yml'), 'threshold: 1.0\nonInconclusive: warn\n');
     const confirmed = await perfGate(steady, prEvent(2), { confirm: 'true' });
     assert.equal(confirmed.main.exitCode, 1);

@@ -344,7 +344,8 @@ describe('driftColumns', () => {
     expectConfigError(() => driftColumns(ref, cur, { columns: { small_cat: { kind: 'numeric' } } }), /columns\.small_cat\.kind/);
   });
 
-  test('speed: 100 000 rows × 20 numeric columns', () => {
+  // How fast this is lives in the benchmarks (npm run bench); here only what it finds at that size.
+  test('100 000 rows × 20 numeric columns: the shifted columns are found by every method', () => {
     let seed = 12345;
     const next = () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -359,17 +360,11 @@ describe('driftColumns', () => {
     const names = Array.from({ length: 20 }, (_, i) => `f${i}`);
     const ref = table('r.csv', names.map((n) => num(n, column(0))));
     const cur = table('c.csv', names.map((n, i) => num(n, column(i % 2 ? 0.2 : 0))));
-    const t0 = performance.now();
     const auto = driftColumns(ref, cur);
-    const autoMs = performance.now() - t0;
-    const t1 = performance.now();
     const ks = driftColumns(ref, cur, { methods: ['ks'] });
-    const ksMs = performance.now() - t1;
     const shifted = names.filter((_, i) => i % 2 === 1);
     assert.deepEqual(auto.drifted, shifted);
     // KS at p < 0.05 also flags a null column now and then; every shifted one must be flagged.
     assert.ok(shifted.every((n) => ks.drifted.includes(n)) && ks.drifted.length <= 12, ks.drifted.join(','));
-    assert.ok(autoMs < 1000, `auto (Wasserstein) took ${autoMs.toFixed(0)} ms`);
-    assert.ok(ksMs < 1000, `KS took ${ksMs.toFixed(0)} ms`);
   });
 });
