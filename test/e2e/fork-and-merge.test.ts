@@ -63,6 +63,22 @@ function perfGate(ws: string, event: EventFixture, token: string, inputs: Record
   });
 }
 
+/** The workflow_run step: on the default branch, with no checkout of the PR (an empty workspace) and a write token. */
+async function reportStep(event: EventFixture, inputs: Record<string, string> = {}) {
+  const ws = await mkdtemp(path.join(os.tmpdir(), 'sg-forkreport-'));
+  temps.push(ws);
+  const res = await runAction({
+    actionDir: path.join(repoRoot, 'actions', 'perf-gate'),
+    workspace: ws,
+    event,
+    token: WRITE_TOKEN,
+    inputs: { mode: 'report', name: 'inference', ...inputs },
+    env: { GITHUB_API_URL: api.url, ...reportRun.env() },
+    timeoutMs: 60_000,
+  });
+  return { res, ws };
+}
+
 describe('fork-safe pair and matrix merge, end to end', { concurrency: false }, () => {
   before(async () => {
     [api, azurite] = await Promise.all([GitHubApiServer.start({ owner: OWNER, repo: REPO }), Azurite.start()]);
@@ -94,18 +110,7 @@ describe('fork-safe pair and matrix merge, end to end', { concurrency: false }, 
     api.addArtifact(PR_RUN_ID, 'shipgate-perf-gate-inference', blob.size, { downloadUrl: blob.url, ...(blob.digest ? { digest: blob.digest } : {}) });
 
     // The second workflow runs on the default branch, with no checkout of the PR: an empty workspace.
-    const ws2 = await mkdtemp(path.join(os.tmpdir(), 'sg-forkreport-'));
-    temps.push(ws2);
-    const event = workflowRunEvent({ owner: OWNER, repo: REPO, runId: PR_RUN_ID, workflowName: 'pr', headSha: sha(42), headBranch: 'f42', fork: true, author: 'outsider', defaultBranch: 'main', defaultSha: sha(500) });
-    const second = await runAction({
-      actionDir: path.join(repoRoot, 'actions', 'perf-gate'),
-      workspace: ws2,
-      event,
-      token: WRITE_TOKEN,
-      inputs: { mode: 'report', name: 'inference' },
-      env: { GITHUB_API_URL: api.url, ...reportRun.env() },
-      timeoutMs: 60_000,
-    });
+    const { res: second, ws: ws2 } = await reportStep(workflowRunEvent({ owner: OWNER, repo: REPO, runId: PR_RUN_ID, workflowName: 'pr', headSha: sha(42), headBranch: 'f42', fork: true, author: 'outsider', defaultBranch: 'main', defaultSha: sha(500) }));
     assert.equal(second.outputs.verdict, 'fail', second.main.stdout + second.main.stderr);
     assert.equal(second.outputs.regressions, '1');
     const comments = api.comments(42);
@@ -128,19 +133,8 @@ describe('fork-safe pair and matrix merge, end to end', { concurrency: false }, 
 
   test('a report whose pull request is not at the run\'s head gets a check run on that head but no comment', async () => {
     const before = api.comments(42).length;
-    const ws2 = await mkdtemp(path.join(os.tmpdir(), 'sg-forkreport-'));
-    temps.push(ws2);
     // The run's head is another commit than PR #42's head (a newer push, or a report claiming someone else's PR).
-    const event = workflowRunEvent({ owner: OWNER, repo: REPO, runId: PR_RUN_ID, workflowName: 'pr', headSha: sha(4242), headBranch: 'f42', fork: true, author: 'outsider', defaultBranch: 'main', defaultSha: sha(500) });
-    const res = await runAction({
-      actionDir: path.join(repoRoot, 'actions', 'perf-gate'),
-      workspace: ws2,
-      event,
-      token: WRITE_TOKEN,
-      inputs: { mode: 'report', name: 'inference', 'fail-on': 'error' },
-      env: { GITHUB_API_URL: api.url, ...reportRun.env() },
-      timeoutMs: 60_000,
-    });
+    const { res } = await reportStep(workflowRunEvent({ owner: OWNER, repo: REPO, runId: PR_RUN_ID, workflowName: 'pr', headSha: sha(4242), headBranch: 'f42', fork: true, author: 'outsider', defaultBranch: 'main', defaultSha: sha(500) }), { 'fail-on': 'error' });
     assert.equal(res.main.exitCode, 0, res.main.stdout + res.main.stderr);
     assert.equal(api.comments(42).length, before, 'no comment on a PR that is not at this commit');
     assert.match(res.main.stdout, /names pull request #42, whose head is/);
@@ -149,19 +143,8 @@ describe('fork-safe pair and matrix merge, end to end', { concurrency: false }, 
 
   test('a report claiming another fork\'s pull request at the same commit gets no comment there', async () => {
     const before = api.comments(42).length;
-    const ws2 = await mkdtemp(path.join(os.tmpdir(), 'sg-forkreport-'));
-    temps.push(ws2);
     // mallory pushed PR #42's head commit to a fork of her own; her run's artifact claims #42.
-    const event = workflowRunEvent({ owner: OWNER, repo: REPO, runId: PR_RUN_ID, workflowName: 'pr', headSha: sha(42), headBranch: 'f42', fork: true, author: 'mallory', defaultBranch: 'main', defaultSha: sha(500) });
-    const res = await runAction({
-      actionDir: path.join(repoRoot, 'actions', 'perf-gate'),
-      workspace: ws2,
-      event,
-      token: WRITE_TOKEN,
-      inputs: { mode: 'report', name: 'inference' },
-      env: { GITHUB_API_URL: api.url, ...reportRun.env() },
-      timeoutMs: 60_000,
-    });
+    const { res } = await reportStep(workflowRunEvent({ owner: OWNER, repo: REPO, runId: PR_RUN_ID, workflowName: 'pr', headSha: sha(42), headBranch: 'f42', fork: true, author: 'mallory', defaultBranch: 'main', defaultSha: sha(500) }));
     assert.equal(res.outputs.verdict, 'fail');
     assert.equal(res.main.exitCode, 1, 'the default fail-on applies in report mode too');
     assert.equal(api.comments(42).length, before);
@@ -169,18 +152,7 @@ describe('fork-safe pair and matrix merge, end to end', { concurrency: false }, 
   });
 
   test('report mode without the artifact: an error report, and a failing check on the run\'s head', async () => {
-    const ws2 = await mkdtemp(path.join(os.tmpdir(), 'sg-forkreport-'));
-    temps.push(ws2);
-    const event = workflowRunEvent({ owner: OWNER, repo: REPO, runId: 777_999, workflowName: 'pr', headSha: sha(8), headBranch: 'f8', pullRequests: [{ number: 8, headSha: sha(8), headRef: 'f8', baseRef: 'main', baseSha: sha(908) }], defaultBranch: 'main', defaultSha: sha(500) });
-    const res = await runAction({
-      actionDir: path.join(repoRoot, 'actions', 'perf-gate'),
-      workspace: ws2,
-      event,
-      token: WRITE_TOKEN,
-      inputs: { mode: 'report', name: 'inference' },
-      env: { GITHUB_API_URL: api.url, ...reportRun.env() },
-      timeoutMs: 60_000,
-    });
+    const { res } = await reportStep(workflowRunEvent({ owner: OWNER, repo: REPO, runId: 777_999, workflowName: 'pr', headSha: sha(8), headBranch: 'f8', pullRequests: [{ number: 8, headSha: sha(8), headRef: 'f8', baseRef: 'main', baseSha: sha(908) }], defaultBranch: 'main', defaultSha: sha(500) }));
     assert.equal(res.outputs.verdict, 'error');
     assert.match(res.main.stdout + res.main.stderr, /workflow run 777999 has no artifact named shipgate-perf-gate-inference/);
     const check = api.checkRuns().find((c) => c.head_sha === sha(8));
