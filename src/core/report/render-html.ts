@@ -65,20 +65,29 @@ svg.xy text{font:11px system-ui,sans-serif;fill:#1f2328}svg.xy .axis{stroke:#596
 table{display:table;overflow:visible}tr,figure,pre{break-inside:avoid}.badge{border:1px solid #000;color:#000;background:none!important}}
 `;
 
-/** The report as a complete, self-contained HTML5 document. */
-export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
-  const title = `${report.gate} (${report.name}): ${report.verdict}`;
-  const parts: string[] = [
+/**
+ * The opening of every page shipgate writes, up to `</head>`: the title (already escaped) and the inline style, under
+ * a Content-Security-Policy that lets no page fetch or run anything, even markup that got past the escaping.
+ */
+export function documentHead(titleHtml: string, style: string): string[] {
+  return [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    // Belt and braces: even markup that got past the sanitizer can neither run nor fetch anything.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<title>${titleHtml}</title>`,
+    `<style>${style}</style>`,
     '</head>',
+  ];
+}
+
+/** The report as a complete, self-contained HTML5 document. */
+export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
+  const title = `${report.gate} (${report.name}): ${report.verdict}`;
+  const parts: string[] = [
+    ...documentHead(esc(title), STYLE),
     '<body>',
     '<main>',
     header(report),

@@ -4,6 +4,7 @@
  * Pure: entries in, a string out. Every string is untrusted and HTML-escaped.
  */
 import { escapeHtml, plainText } from './escape.js';
+import { documentHead } from './render-html.js';
 import { VERDICTS, type Report } from './model.js';
 
 export interface IndexEntry {
@@ -119,15 +120,7 @@ export function renderIndex(entries: IndexEntry[], opts: IndexOptions = {}): str
           '</table>',
         ].join('\n');
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${text(title, 200)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
+    ...documentHead(text(title, 200), STYLE),
     '<body>',
     `<h1>${text(title, 200)}</h1>`,
     opts.generatedAt === undefined ? '' : `<p class="muted">generated ${text(opts.generatedAt, 100)}</p>`,

@@ -21,7 +21,7 @@ import { Outputs, State } from './constants.js';
 import { InputReader, actionInputs } from './inputs.js';
 import { errorReport } from './error-report.js';
 import { mergeReports } from '../report/merge.js';
-import { fetchRunReport, fetchShardReports, reportTarget, requireWorkflowRun, toolkitArtifacts } from './remote.js';
+import { fetchRunReport, fetchShardReports, listedPullRequest, reportTarget, requireWorkflowRun, toolkitArtifacts } from './remote.js';
 
 function status(e: unknown): number | undefined {
   return (e as { status?: number }).status;
@@ -237,7 +237,7 @@ async function runMain(gate: Gate, opts: CommonOptions, inputs: InputReader, run
     if (isConfigurationError(e)) log.error(e.message, e.location);
     else log.error(`internal error: ${errorMessage(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
     report = errorReport(ctx, e);
-    if (opts.mode === 'report' && run.workflowRun) target = reportModeRun(run, run.workflowRun.headSha, run.workflowRun.pullRequests.find((p) => p.headSha === undefined || p.headSha === run.workflowRun?.headSha)?.number);
+    if (opts.mode === 'report' && run.workflowRun) target = reportModeRun(run, run.workflowRun.headSha, listedPullRequest(run.workflowRun));
   }
   if (opts.mode === 'report') await openCheckRun(gate, opts, target, sinks, log);
   const cancelled = signal.aborted;

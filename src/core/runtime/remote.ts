@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
-import type { RunContext } from '../github/context.js';
+import type { RunContext, WorkflowRunInfo } from '../github/context.js';
 import type { Logger } from '../log.js';
 import { assertValidReport } from '../report/files.js';
 import { untrustedReport, type ShardReport } from '../report/merge.js';
@@ -34,6 +34,10 @@ export interface ArtifactSource {
   downloadFromRun(a: ArtifactRef, runId: number, dir: string): Promise<void>;
 }
 
+function checkDigest(res: { digestMismatch?: boolean }, a: ArtifactRef): void {
+  if (res.digestMismatch) throw new Error(`artifact ${a.name}: its content does not match its digest`);
+}
+
 export function toolkitArtifacts(opts: { token?: string; owner?: string; repo?: string }): ArtifactSource {
   const client = async () => new (await import('@actions/artifact')).DefaultArtifactClient();
   const findBy = (runId: number) => {
@@ -46,8 +50,7 @@ export function toolkitArtifacts(opts: { token?: string; owner?: string; repo?: 
       return res.artifacts.map((a) => ({ id: a.id, name: a.name, ...(a.digest ? { digest: a.digest } : {}) }));
     },
     async downloadThisRun(a, dir) {
-      const res = await (await client()).downloadArtifact(a.id, { path: dir, ...(a.digest ? { expectedHash: a.digest } : {}) });
-      if (res.digestMismatch) throw new Error(`artifact ${a.name}: its content does not match its digest`);
+      checkDigest(await (await client()).downloadArtifact(a.id, { path: dir, ...(a.digest ? { expectedHash: a.digest } : {}) }), a);
     },
     async findInRun(name, runId) {
       const { ArtifactNotFoundError } = await import('@actions/artifact');
@@ -60,8 +63,7 @@ export function toolkitArtifacts(opts: { token?: string; owner?: string; repo?: 
       }
     },
     async downloadFromRun(a, runId, dir) {
-      const res = await (await client()).downloadArtifact(a.id, { path: dir, findBy: findBy(runId), ...(a.digest ? { expectedHash: a.digest } : {}) });
-      if (res.digestMismatch) throw new Error(`artifact ${a.name}: its content does not match its digest`);
+      checkDigest(await (await client()).downloadArtifact(a.id, { path: dir, findBy: findBy(runId), ...(a.digest ? { expectedHash: a.digest } : {}) }), a);
     },
   };
 }
@@ -102,6 +104,11 @@ export interface ReportModeTarget {
   notes: string[];
 }
 
+/** A pull request GitHub lists for the run whose head is the run's head commit (trusted: GitHub writes the event). */
+export function listedPullRequest(wr: WorkflowRunInfo): number | undefined {
+  return wr.pullRequests.find((p) => p.headSha === undefined || p.headSha === wr.headSha)?.number;
+}
+
 /**
  * Which pull request a report belongs to. GitHub lists the run's pull requests only for same-repository heads; for a
  * fork the number comes from the report (untrusted), so it is used only when that pull request's head is the run's
@@ -111,8 +118,8 @@ export async function reportTarget(run: RunContext, report: Report, client: GitH
   const wr = run.workflowRun;
   if (!wr) throw new Error('no workflow_run in the event');
   const notes: string[] = [];
-  const listed = wr.pullRequests.find((p) => p.headSha === undefined || p.headSha === wr.headSha);
-  if (listed) return { headSha: wr.headSha, pullRequest: listed.number, notes };
+  const listed = listedPullRequest(wr);
+  if (listed !== undefined) return { headSha: wr.headSha, pullRequest: listed, notes };
   const claimed = report.git.pullRequest;
   if (claimed === undefined) {
     notes.push('the report names no pull request: only the check run is posted');

@@ -218,20 +218,8 @@ export class ResultsService {
     this.#server = server;
     this.#container = container;
     this.#secret = secret;
-    const now = Math.floor(Date.now() / 1000);
-    const scope: Scope = { runId: randomUUID(), jobId: randomUUID() };
-    this.#runId = scope.runId;
-    this.#token = signJwt(
-      {
-        iss: 'vstoken.actions.githubusercontent.com',
-        aud: 'vso:shipgate-e2e',
-        nbf: now - 60,
-        iat: now,
-        exp: now + TOKEN_TTL_S,
-        scp: `Actions.GenericRead:${randomUUID()} Actions.Results:${scope.runId}:${scope.jobId}`,
-      },
-      secret,
-    );
+    this.#runId = randomUUID();
+    this.#token = this.#signToken(randomUUID());
     this.#routes = new Map<string, Handler>([
       [`${ARTIFACT_SERVICE}/CreateArtifact`, (b, s) => this.#createArtifact(b, s)],
       [`${ARTIFACT_SERVICE}/FinalizeArtifact`, (b, s) => this.#finalizeArtifact(b, s)],
@@ -283,8 +271,8 @@ export class ResultsService {
     };
   }
 
-  #jobToken(job: string): string {
-    const jobId = createHash('sha256').update(`${this.#runId}:${job}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
+  /** A runtime token of one job of this service's workflow run. */
+  #signToken(jobId: string): string {
     const now = Math.floor(Date.now() / 1000);
     return signJwt(
       {
@@ -297,6 +285,11 @@ export class ResultsService {
       },
       this.#secret,
     );
+  }
+
+  /** The token of the job named `job` (a stable job id per name). */
+  #jobToken(job: string): string {
+    return this.#signToken(createHash('sha256').update(`${this.#runId}:${job}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5'));
   }
 
   /** A signed read URL of the newest finalized artifact with this name and its digest, as GitHub's REST API redirects to. */
