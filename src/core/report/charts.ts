@@ -4,8 +4,11 @@
  * Untrusted text must only enter a spec as data values or literal title text, never inside an expression; vega
  * escapes text when it writes SVG. No URL is loaded: data are inline and the loader refuses every request.
  */
-import { parse, View, type Loader, type LoggerInterface } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Loader, LoggerInterface } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** vega and vega-lite are loaded on the first chart, not when a gate's module is (about 300 ms of start-up). */
+let libraries: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
 
 /** A logger that keeps nothing: library code must not print. */
 const SILENT: LoggerInterface = {
@@ -32,6 +35,8 @@ const NO_LOADER: Loader = { load: refuse, sanitize: refuse, http: refuse, file: 
 
 /** Renders a vega-lite spec (with inline data) to an SVG document. */
 export async function renderVegaLite(spec: TopLevelSpec): Promise<string> {
+  libraries ??= Promise.all([import('vega'), import('vega-lite')]);
+  const [{ parse, View }, { compile }] = await libraries;
   const { spec: vg } = compile(spec, { logger: SILENT });
   const view = new View(parse(vg), { renderer: 'none', logger: SILENT, loader: NO_LOADER });
   try {
