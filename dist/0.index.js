@@ -206,6 +206,7 @@ function mergeReports(shards, o) {
 /* harmony export */   Qe: () => (/* binding */ fetchRunReport),
 /* harmony export */   e6: () => (/* binding */ fetchShardReports),
 /* harmony export */   m4: () => (/* binding */ toolkitArtifacts),
+/* harmony export */   m6: () => (/* binding */ listedPullRequest),
 /* harmony export */   readArtifactReport: () => (/* binding */ readArtifactReport)
 /* harmony export */ });
 /* unused harmony export MAX_REPORT_BYTES */
@@ -216,7 +217,7 @@ function mergeReports(shards, o) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
-/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69018);
+/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50639);
 /* harmony import */ var _report_merge_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81642);
 /**
  * The two modes that run no gate: `report` (the fork-safe second step: a `workflow_run` workflow posts what the
@@ -231,6 +232,10 @@ function mergeReports(shards, o) {
 
 /** A report.json bigger than this is not read (the gates write a few hundred KiB at most). */
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+function checkDigest(res, a) {
+    if (res.digestMismatch)
+        throw new Error(`artifact ${a.name}: its content does not match its digest`);
+}
 function toolkitArtifacts(opts) {
     const client = async () => new (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(110), __webpack_require__.e(913), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518))).DefaultArtifactClient();
     const findBy = (runId) => {
@@ -244,9 +249,7 @@ function toolkitArtifacts(opts) {
             return res.artifacts.map((a) => ({ id: a.id, name: a.name, ...(a.digest ? { digest: a.digest } : {}) }));
         },
         async downloadThisRun(a, dir) {
-            const res = await (await client()).downloadArtifact(a.id, { path: dir, ...(a.digest ? { expectedHash: a.digest } : {}) });
-            if (res.digestMismatch)
-                throw new Error(`artifact ${a.name}: its content does not match its digest`);
+            checkDigest(await (await client()).downloadArtifact(a.id, { path: dir, ...(a.digest ? { expectedHash: a.digest } : {}) }), a);
         },
         async findInRun(name, runId) {
             const { ArtifactNotFoundError } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(110), __webpack_require__.e(913), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
@@ -261,9 +264,7 @@ function toolkitArtifacts(opts) {
             }
         },
         async downloadFromRun(a, runId, dir) {
-            const res = await (await client()).downloadArtifact(a.id, { path: dir, findBy: findBy(runId), ...(a.digest ? { expectedHash: a.digest } : {}) });
-            if (res.digestMismatch)
-                throw new Error(`artifact ${a.name}: its content does not match its digest`);
+            checkDigest(await (await client()).downloadArtifact(a.id, { path: dir, findBy: findBy(runId), ...(a.digest ? { expectedHash: a.digest } : {}) }), a);
         },
     };
 }
@@ -299,6 +300,10 @@ async function readArtifactReport(dir, label, expect) {
     }
     return (0,_report_merge_js__WEBPACK_IMPORTED_MODULE_5__/* .untrustedReport */ .d)(value, expect.outputs);
 }
+/** A pull request GitHub lists for the run whose head is the run's head commit (trusted: GitHub writes the event). */
+function listedPullRequest(wr) {
+    return wr.pullRequests.find((p) => p.headSha === undefined || p.headSha === wr.headSha)?.number;
+}
 /**
  * Which pull request a report belongs to. GitHub lists the run's pull requests only for same-repository heads; for a
  * fork the number comes from the report (untrusted), so it is used only when that pull request's head is the run's
@@ -309,9 +314,9 @@ async function reportTarget(run, report, client) {
     if (!wr)
         throw new Error('no workflow_run in the event');
     const notes = [];
-    const listed = wr.pullRequests.find((p) => p.headSha === undefined || p.headSha === wr.headSha);
-    if (listed)
-        return { headSha: wr.headSha, pullRequest: listed.number, notes };
+    const listed = listedPullRequest(wr);
+    if (listed !== undefined)
+        return { headSha: wr.headSha, pullRequest: listed, notes };
     const claimed = report.git.pullRequest;
     if (claimed === undefined) {
         notes.push('the report names no pull request: only the check run is posted');

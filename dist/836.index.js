@@ -25,18 +25,21 @@ var esm = __webpack_require__(48179);
 var gates = __webpack_require__(1891);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/core/report/files.ts + 2 modules
-var files = __webpack_require__(69018);
+// EXTERNAL MODULE: ./src/core/report/files.ts + 1 modules
+var files = __webpack_require__(50639);
 // EXTERNAL MODULE: ./src/core/report/model.ts
 var model = __webpack_require__(327);
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __webpack_require__(8547);
+// EXTERNAL MODULE: ./src/core/report/render-html.ts
+var render_html = __webpack_require__(87720);
 ;// CONCATENATED MODULE: ./src/core/report/render-index.ts
 /**
  * The index page of a directory of gate reports: one self-contained HTML page (inline CSS, no scripts, nothing
  * fetched) with a row per report — gate, suite, verdict, summary, key figures — linking each report's own files.
  * Pure: entries in, a string out. Every string is untrusted and HTML-escaped.
  */
+
 
 
 /** The files linked from each row, in order. */
@@ -126,15 +129,7 @@ function renderIndex(entries, opts = {}) {
             '</table>',
         ].join('\n');
     return [
-        '<!doctype html>',
-        '<html lang="en">',
-        '<head>',
-        '<meta charset="utf-8">',
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<title>${render_index_text(title, 200)}</title>`,
-        `<style>${STYLE}</style>`,
-        '</head>',
+        ...(0,render_html/* documentHead */.Kn)(render_index_text(title, 200), STYLE),
         '<body>',
         `<h1>${render_index_text(title, 200)}</h1>`,
         opts.generatedAt === undefined ? '' : `<p class="muted">generated ${render_index_text(opts.generatedAt, 100)}</p>`,

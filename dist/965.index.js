@@ -233,8 +233,8 @@ async function upsertStickyComment(client, t, body) {
 
 // EXTERNAL MODULE: ./src/core/log.ts
 var core_log = __webpack_require__(44325);
-// EXTERNAL MODULE: ./src/core/report/files.ts + 2 modules
-var files = __webpack_require__(69018);
+// EXTERNAL MODULE: ./src/core/report/files.ts + 1 modules
+var files = __webpack_require__(50639);
 // EXTERNAL MODULE: ./src/core/report/model.ts
 var model = __webpack_require__(327);
 // EXTERNAL MODULE: ./src/core/runtime/cancel.ts
@@ -493,7 +493,7 @@ async function runMain(gate, opts, inputs, run, signal, workspace) {
             log.error(`internal error: ${(0,errors/* errorMessage */.gJ)(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
         report = (0,error_report/* errorReport */.Z)(ctx, e);
         if (opts.mode === 'report' && run.workflowRun)
-            target = reportModeRun(run, run.workflowRun.headSha, run.workflowRun.pullRequests.find((p) => p.headSha === undefined || p.headSha === run.workflowRun?.headSha)?.number);
+            target = reportModeRun(run, run.workflowRun.headSha, (0,remote/* listedPullRequest */.m6)(run.workflowRun));
     }
     if (opts.mode === 'report')
         await openCheckRun(gate, opts, target, sinks, log);
@@ -913,6 +913,7 @@ function mergeReports(shards, o) {
 /* harmony export */   Qe: () => (/* binding */ fetchRunReport),
 /* harmony export */   e6: () => (/* binding */ fetchShardReports),
 /* harmony export */   m4: () => (/* binding */ toolkitArtifacts),
+/* harmony export */   m6: () => (/* binding */ listedPullRequest),
 /* harmony export */   readArtifactReport: () => (/* binding */ readArtifactReport)
 /* harmony export */ });
 /* unused harmony export MAX_REPORT_BYTES */
@@ -923,7 +924,7 @@ function mergeReports(shards, o) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
-/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69018);
+/* harmony import */ var _report_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50639);
 /* harmony import */ var _report_merge_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81642);
 /**
  * The two modes that run no gate: `report` (the fork-safe second step: a `workflow_run` workflow posts what the
@@ -938,6 +939,10 @@ function mergeReports(shards, o) {
 
 /** A report.json bigger than this is not read (the gates write a few hundred KiB at most). */
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+function checkDigest(res, a) {
+    if (res.digestMismatch)
+        throw new Error(`artifact ${a.name}: its content does not match its digest`);
+}
 function toolkitArtifacts(opts) {
     const client = async () => new (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(110), __webpack_require__.e(913), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518))).DefaultArtifactClient();
     const findBy = (runId) => {
@@ -951,9 +956,7 @@ function toolkitArtifacts(opts) {
             return res.artifacts.map((a) => ({ id: a.id, name: a.name, ...(a.digest ? { digest: a.digest } : {}) }));
         },
         async downloadThisRun(a, dir) {
-            const res = await (await client()).downloadArtifact(a.id, { path: dir, ...(a.digest ? { expectedHash: a.digest } : {}) });
-            if (res.digestMismatch)
-                throw new Error(`artifact ${a.name}: its content does not match its digest`);
+            checkDigest(await (await client()).downloadArtifact(a.id, { path: dir, ...(a.digest ? { expectedHash: a.digest } : {}) }), a);
         },
         async findInRun(name, runId) {
             const { ArtifactNotFoundError } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(110), __webpack_require__.e(913), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
@@ -968,9 +971,7 @@ function toolkitArtifacts(opts) {
             }
         },
         async downloadFromRun(a, runId, dir) {
-            const res = await (await client()).downloadArtifact(a.id, { path: dir, findBy: findBy(runId), ...(a.digest ? { expectedHash: a.digest } : {}) });
-            if (res.digestMismatch)
-                throw new Error(`artifact ${a.name}: its content does not match its digest`);
+            checkDigest(await (await client()).downloadArtifact(a.id, { path: dir, findBy: findBy(runId), ...(a.digest ? { expectedHash: a.digest } : {}) }), a);
         },
     };
 }
@@ -1006,6 +1007,10 @@ async function readArtifactReport(dir, label, expect) {
     }
     return (0,_report_merge_js__WEBPACK_IMPORTED_MODULE_5__/* .untrustedReport */ .d)(value, expect.outputs);
 }
+/** A pull request GitHub lists for the run whose head is the run's head commit (trusted: GitHub writes the event). */
+function listedPullRequest(wr) {
+    return wr.pullRequests.find((p) => p.headSha === undefined || p.headSha === wr.headSha)?.number;
+}
 /**
  * Which pull request a report belongs to. GitHub lists the run's pull requests only for same-repository heads; for a
  * fork the number comes from the report (untrusted), so it is used only when that pull request's head is the run's
@@ -1016,9 +1021,9 @@ async function reportTarget(run, report, client) {
     if (!wr)
         throw new Error('no workflow_run in the event');
     const notes = [];
-    const listed = wr.pullRequests.find((p) => p.headSha === undefined || p.headSha === wr.headSha);
-    if (listed)
-        return { headSha: wr.headSha, pullRequest: listed.number, notes };
+    const listed = listedPullRequest(wr);
+    if (listed !== undefined)
+        return { headSha: wr.headSha, pullRequest: listed, notes };
     const claimed = report.git.pullRequest;
     if (claimed === undefined) {
         notes.push('the report names no pull request: only the check run is posted');

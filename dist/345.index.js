@@ -1,26 +1,15 @@
-export const id = 594;
-export const ids = [594];
+export const id = 345;
+export const ids = [345];
 export const modules = {
 
 /***/ 78181:
-/***/ ((module, __webpack_exports__, __webpack_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ renderVegaLite)
 /* harmony export */ });
-/* harmony import */ var vega__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33972);
-/* harmony import */ var vega_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10994);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([vega__WEBPACK_IMPORTED_MODULE_0__, vega_lite__WEBPACK_IMPORTED_MODULE_1__]);
-([vega__WEBPACK_IMPORTED_MODULE_0__, vega_lite__WEBPACK_IMPORTED_MODULE_1__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
-/**
- * Headless chart rendering: vega-lite specs compiled and drawn to SVG by vega, for the report directory.
- *
- * Untrusted text must only enter a spec as data values or literal title text, never inside an expression; vega
- * escapes text when it writes SVG. No URL is loaded: data are inline and the loader refuses every request.
- */
-
-
+/** vega and vega-lite are loaded on the first chart, not when a gate's module is (about 300 ms of start-up). */
+let libraries;
 /** A logger that keeps nothing: library code must not print. */
 const SILENT = {
     level(_) {
@@ -44,8 +33,10 @@ const refuse = () => Promise.reject(new Error('charts load no external resources
 const NO_LOADER = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
 /** Renders a vega-lite spec (with inline data) to an SVG document. */
 async function renderVegaLite(spec) {
-    const { spec: vg } = (0,vega_lite__WEBPACK_IMPORTED_MODULE_1__/* .compile */ .wE)(spec, { logger: SILENT });
-    const view = new vega__WEBPACK_IMPORTED_MODULE_0__/* .View */ .Ss2((0,vega__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qgA)(vg), { renderer: 'none', logger: SILENT, loader: NO_LOADER });
+    libraries ??= Promise.all([__webpack_require__.e(/* import() */ 591).then(__webpack_require__.bind(__webpack_require__, 33972)), Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(994)]).then(__webpack_require__.bind(__webpack_require__, 10994))]);
+    const [{ parse, View }, { compile }] = await libraries;
+    const { spec: vg } = compile(spec, { logger: SILENT });
+    const view = new View(parse(vg), { renderer: 'none', logger: SILENT, loader: NO_LOADER });
     try {
         return await view.toSVG();
     }
@@ -54,8 +45,6 @@ async function renderVegaLite(spec) {
     }
 }
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
 
 /***/ }),
 
@@ -673,27 +662,41 @@ class GpuSampler {
 
 /***/ }),
 
-/***/ 49407:
+/***/ 74345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  a5: () => (/* binding */ startTelemetry),
-  gD: () => (/* binding */ toCsv)
+  gate: () => (/* binding */ perf_gate_gate),
+  runPerfGate: () => (/* binding */ runPerfGate)
 });
 
-// UNUSED EXPORTS: summarize
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/baseline/history.ts
+var baseline_history = __webpack_require__(78891);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/exec.ts
+var exec = __webpack_require__(72642);
+// EXTERNAL MODULE: ./src/core/gate.ts
+var gate = __webpack_require__(14888);
+// EXTERNAL MODULE: ./src/core/github/context.ts
+var context = __webpack_require__(83544);
+// EXTERNAL MODULE: ./src/core/stats/descriptive.ts
+var descriptive = __webpack_require__(94021);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/core/telemetry/gpu-sampler.ts
 var gpu_sampler = __webpack_require__(69544);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/core/telemetry/host-sampler.ts
 
 
@@ -1295,34 +1298,19 @@ function toCsv(result) {
     return `${lines.join('\n')}\n`;
 }
 
-
-/***/ }),
-
-/***/ 70403:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Rw: () => (/* binding */ withWorktrees),
-/* harmony export */   Um: () => (/* binding */ abOrder),
-/* harmony export */   gU: () => (/* binding */ resolveBase)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
-/* harmony import */ var _core_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72642);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/gates/perf-gate/ab.ts
 
 
 
 
 
 async function git(ctx, args, cwd = ctx.workspace) {
-    const r = await (0,_core_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCommand */ .NK)({ argv: ['git', ...args] }, { cwd, capture: true, stream: false, signal: ctx.signal, timeoutMs: 120_000 });
+    const r = await (0,exec/* execCommand */.NK)({ argv: ['git', ...args] }, { cwd, capture: true, stream: false, signal: ctx.signal, timeoutMs: 120_000 });
     if (r.failed)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`git ${args.join(' ')} failed in ${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(ctx.workspace, cwd) || '.'}: ${r.error ?? r.tail.slice(-3).join(' ')}`, { field: 'inputs.ab-base-ref' });
+        throw new errors/* ConfigurationError */.j1(`git ${args.join(' ')} failed in ${external_node_path_default().relative(ctx.workspace, cwd) || '.'}: ${r.error ?? r.tail.slice(-3).join(' ')}`, { field: 'inputs.ab-base-ref' });
     return (r.stdout ?? '').trim();
 }
 /** The commit to compare against: `merge-base` is the PR's merge base (needs the history: fetch-depth 0). */
@@ -1330,17 +1318,17 @@ async function resolveBase(ctx, ref, headSha) {
     if (ref === 'merge-base') {
         const base = ctx.run.baseSha;
         if (!base)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('ab-base-ref: merge-base needs a pull_request event (its base SHA); name a ref instead.', { field: 'inputs.ab-base-ref' });
+            throw new errors/* ConfigurationError */.j1('ab-base-ref: merge-base needs a pull_request event (its base SHA); name a ref instead.', { field: 'inputs.ab-base-ref' });
         return git(ctx, ['merge-base', base, headSha]);
     }
     // `--end-of-options` keeps a ref that starts with '-' from being read as an option.
     return git(ctx, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`]);
 }
 async function withWorktrees(ctx, baseSha, headSha, fn) {
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'shipgate-ab-'));
+    const root = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'shipgate-ab-'));
     const sides = [
-        { name: 'base', sha: baseSha, dir: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, 'base') },
-        { name: 'head', sha: headSha, dir: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, 'head') },
+        { name: 'base', sha: baseSha, dir: external_node_path_default().join(root, 'base') },
+        { name: 'head', sha: headSha, dir: external_node_path_default().join(root, 'head') },
     ];
     const added = [];
     try {
@@ -1352,9 +1340,9 @@ async function withWorktrees(ctx, baseSha, headSha, fn) {
     }
     finally {
         for (const s of added) {
-            await (0,_core_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCommand */ .NK)({ argv: ['git', 'worktree', 'remove', '--force', s.dir] }, { cwd: ctx.workspace, stream: false });
+            await (0,exec/* execCommand */.NK)({ argv: ['git', 'worktree', 'remove', '--force', s.dir] }, { cwd: ctx.workspace, stream: false });
         }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(root, { recursive: true, force: true });
+        await (0,promises_.rm)(root, { recursive: true, force: true });
     }
 }
 /** Run order A B B A A B B A …: each side goes first equally often. */
@@ -1365,26 +1353,11 @@ function abOrder(repetitions) {
     return order;
 }
 
-
-/***/ }),
-
-/***/ 65817:
-/***/ ((module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   mD: () => (/* binding */ writePerfCharts)
-/* harmony export */ });
-/* unused harmony exports MAX_CHANGE_ROWS, MAX_TELEMETRY_POINTS, changesSpec, telemetrySpec */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_report_charts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78181);
-/* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8547);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74296);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_core_report_charts_js__WEBPACK_IMPORTED_MODULE_2__]);
-_core_report_charts_js__WEBPACK_IMPORTED_MODULE_2__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+// EXTERNAL MODULE: ./src/core/report/charts.ts
+var charts = __webpack_require__(78181);
+// EXTERNAL MODULE: ./src/core/report/escape.ts
+var report_escape = __webpack_require__(8547);
+;// CONCATENATED MODULE: ./src/gates/perf-gate/charts.ts
 /**
  * SVG charts of perf-gate for the report directory (embedded in report.html): the relative change of every
  * benchmark metric with its confidence interval, and the telemetry of the measured passes.
@@ -1410,7 +1383,7 @@ const VERDICT_COLORS = {
     missing: '#8250df',
 };
 function label(s, max = 80) {
-    const t = (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(s).replace(/\s+/g, ' ').trim();
+    const t = (0,report_escape/* stripControls */.$Y)(s).replace(/\s+/g, ' ').trim();
     return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 const pct = (x) => Number((x * 100).toPrecision(6));
@@ -1532,36 +1505,18 @@ async function writePerfCharts(reportDir, rows, telemetry, log) {
             const spec = make();
             if (!spec)
                 continue;
-            const svg = await (0,_core_report_charts_js__WEBPACK_IMPORTED_MODULE_2__/* .renderVegaLite */ .W)(spec);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(reportDir, 'charts'), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(reportDir, 'charts', name), svg);
+            const svg = await (0,charts/* renderVegaLite */.W)(spec);
+            await (0,promises_.mkdir)(external_node_path_default().join(reportDir, 'charts'), { recursive: true });
+            await (0,promises_.writeFile)(external_node_path_default().join(reportDir, 'charts', name), svg);
             written.push(`charts/${name}`);
         }
         catch (e) {
-            log.warning(`chart charts/${name} could not be rendered: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}`);
+            log.warning(`chart charts/${name} could not be rendered: ${(0,errors/* errorMessage */.gJ)(e)}`);
         }
     }
     return written;
 }
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
-/***/ 26683:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ compare)
-});
-
-// UNUSED EXPORTS: pool
-
-// EXTERNAL MODULE: ./src/core/stats/descriptive.ts
-var descriptive = __webpack_require__(94021);
 // EXTERNAL MODULE: ./src/core/stats/bootstrap.ts
 var bootstrap = __webpack_require__(8445);
 // EXTERNAL MODULE: ./node_modules/jstat/dist/jstat.js
@@ -1791,7 +1746,7 @@ function bonferroni(pValues) {
 
 const DEFAULT_ALPHA = 0.05;
 const DEFAULT_MIN_SAMPLES = 5;
-const pct = (x) => `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
+const judge_pct = (x) => `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
 function validate(item, index) {
     const o = item.options;
     const where = `benchmark ${index}`;
@@ -1971,10 +1926,10 @@ function decide(t, adjWorse, adjBetter, family) {
     const ciAway = regression ? t.worseCi[0] > 0 : t.worseCi[1] < 0;
     const name = regression ? 'regression' : 'improvement';
     if (!(size > t.bar)) {
-        j.reason = `significant ${name}, but the change ${pct(size)} is within ${t.bar === t.judgement.noiseFloor ? 'the noise floor' : 'the threshold'} ${pct(t.bar)}`;
+        j.reason = `significant ${name}, but the change ${judge_pct(size)} is within ${t.bar === t.judgement.noiseFloor ? 'the noise floor' : 'the threshold'} ${judge_pct(t.bar)}`;
     }
     else if (!ciAway) {
-        j.reason = `significant ${name}, but the ${pct(1 - t.alpha)} interval of the change includes 0`;
+        j.reason = `significant ${name}, but the ${judge_pct(1 - t.alpha)} interval of the change includes 0`;
     }
     else {
         j.verdict = name;
@@ -2002,8 +1957,43 @@ function judge(baseline, current, options) {
     return judgeFamily([{ baseline, current, options }])[0];
 }
 
-// EXTERNAL MODULE: ./src/gates/perf-gate/config.ts
-var perf_gate_config = __webpack_require__(76126);
+// EXTERNAL MODULE: ./src/core/config.ts
+var config = __webpack_require__(84489);
+// EXTERNAL MODULE: ./src/core/schema-files.ts
+var schema_files = __webpack_require__(80674);
+;// CONCATENATED MODULE: ./src/gates/perf-gate/config.ts
+
+
+const DEFAULT_CONFIG = {
+    threshold: 0.05,
+    alpha: 0.05,
+    minSamples: 5,
+    statistic: 'median',
+    onRegression: 'fail',
+    onInconclusive: 'warn',
+    metrics: [],
+    ignore: [],
+    benchmarks: [],
+};
+/** The config file, validated against schemas/perf-gate.schema.json (defaults filled in); no file: the defaults. */
+async function loadPerfConfig(file, displayPath) {
+    if (!file)
+        return { ...DEFAULT_CONFIG };
+    const loaded = await (0,config/* loadConfigFile */.HT)(file, (0,schema_files/* loadSchema */.e)('perf-gate.schema.json'), displayPath ? { displayPath } : {});
+    return { ...DEFAULT_CONFIG, ...loaded.value };
+}
+/** `*` and `?` globs over benchmark names, anchored. */
+function globMatcher(pattern) {
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    return (name) => re.test(name);
+}
+/** The statistic a config names: 'median' or a quantile like 'p99' (0.99). */
+function statisticOf(name) {
+    if (name === 'median')
+        return 'median';
+    return { quantile: Number((Number(name.slice(1)) / 100).toPrecision(12)) };
+}
+
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/compare.ts
 
 
@@ -2038,8 +2028,8 @@ function medianOrNull(xs) {
 function compare(current, baseline, config, opts = {}) {
     const cur = pool(current);
     const base = pool(baseline ?? []);
-    const ignored = config.ignore.map(perf_gate_config/* globMatcher */.fU);
-    const overrides = config.benchmarks.map((o) => ({ ...o, test: (0,perf_gate_config/* globMatcher */.fU)(o.match) }));
+    const ignored = config.ignore.map(globMatcher);
+    const overrides = config.benchmarks.map((o) => ({ ...o, test: globMatcher(o.match) }));
     const rows = [];
     const family = [];
     // Telemetry summaries are judged only when named in `metrics` (e.g. gpu0.memory.used.max).
@@ -2094,7 +2084,7 @@ function compare(current, baseline, config, opts = {}) {
                 threshold,
                 alpha: config.alpha,
                 minSamples: config.minSamples,
-                statistic: (0,perf_gate_config/* statisticOf */.Qr)(config.statistic),
+                statistic: statisticOf(config.statistic),
                 ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
             },
         });
@@ -2138,396 +2128,6 @@ function compare(current, baseline, config, opts = {}) {
     return rows;
 }
 
-
-/***/ }),
-
-/***/ 76126:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qr: () => (/* binding */ statisticOf),
-/* harmony export */   WQ: () => (/* binding */ loadPerfConfig),
-/* harmony export */   fU: () => (/* binding */ globMatcher)
-/* harmony export */ });
-/* unused harmony export DEFAULT_CONFIG */
-/* harmony import */ var _core_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84489);
-/* harmony import */ var _core_schema_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80674);
-
-
-const DEFAULT_CONFIG = {
-    threshold: 0.05,
-    alpha: 0.05,
-    minSamples: 5,
-    statistic: 'median',
-    onRegression: 'fail',
-    onInconclusive: 'warn',
-    metrics: [],
-    ignore: [],
-    benchmarks: [],
-};
-/** The config file, validated against schemas/perf-gate.schema.json (defaults filled in); no file: the defaults. */
-async function loadPerfConfig(file, displayPath) {
-    if (!file)
-        return { ...DEFAULT_CONFIG };
-    const loaded = await (0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfigFile */ .HT)(file, (0,_core_schema_files_js__WEBPACK_IMPORTED_MODULE_1__/* .loadSchema */ .e)('perf-gate.schema.json'), displayPath ? { displayPath } : {});
-    return { ...DEFAULT_CONFIG, ...loaded.value };
-}
-/** `*` and `?` globs over benchmark names, anchored. */
-function globMatcher(pattern) {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    return (name) => re.test(name);
-}
-/** The statistic a config names: 'median' or a quantile like 'p99' (0.99). */
-function statisticOf(name) {
-    if (name === 'median')
-        return 'median';
-    return { quantile: Number((Number(name.slice(1)) / 100).toPrecision(12)) };
-}
-
-
-/***/ }),
-
-/***/ 82594:
-/***/ ((module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   gate: () => (/* binding */ gate),
-/* harmony export */   runPerfGate: () => (/* binding */ runPerfGate)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_baseline_history_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(78891);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
-/* harmony import */ var _core_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72642);
-/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14888);
-/* harmony import */ var _core_github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83544);
-/* harmony import */ var _core_stats_descriptive_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(94021);
-/* harmony import */ var _core_telemetry_sampler_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49407);
-/* harmony import */ var _ab_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70403);
-/* harmony import */ var _charts_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(65817);
-/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(26683);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(76126);
-/* harmony import */ var _parsers_index_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(57107);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(46786);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_charts_js__WEBPACK_IMPORTED_MODULE_8__]);
-_charts_js__WEBPACK_IMPORTED_MODULE_8__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const collected0 = () => ({ measurements: [], problems: [], files: [], telemetry: [], latencyBenchmarks: new Set() });
-/**
- * One latency log on each side names the same benchmark whatever the two files are called
- * (`--current after.csv --baseline before.csv`).
- */
-function pairLatencyLogs(ctx, current, baseline) {
-    const [cur] = current.latencyBenchmarks;
-    const [base] = baseline.latencyBenchmarks;
-    if (current.latencyBenchmarks.size !== 1 || baseline.latencyBenchmarks.size !== 1 || cur === undefined || base === undefined || cur === base)
-        return;
-    if (baseline.measurements.some((m) => m.benchmark === cur))
-        return;
-    ctx.log.info(`comparing latency log ${base} (baseline) with ${cur} (current) as benchmark ${cur}`);
-    for (const m of baseline.measurements)
-        if (m.benchmark === base)
-            m.benchmark = cur;
-}
-/** Telemetry summaries of a pass as measurements of the `telemetry` benchmark: judged only when config.metrics names them. */
-function telemetryMeasurements(t) {
-    return t.summary.flatMap((s) => ['mean', 'p95', 'max'].map((stat) => ({ benchmark: _report_js__WEBPACK_IMPORTED_MODULE_12__/* .TELEMETRY */ .Gy, metric: `${s.metric}.${stat}`, unit: s.unit, direction: 'lower', samples: [s[stat]] })));
-}
-async function resolveFiles(dir, pattern) {
-    if (!/[*?[]/.test(pattern))
-        return [node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, pattern)];
-    const out = [];
-    for await (const f of (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.glob)(pattern, { cwd: dir }))
-        out.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, f));
-    return out.sort();
-}
-/** Parse result files; a bad file is a finding naming it, and the other files are still used. */
-async function readResults(ctx, pattern, format, into, dir = ctx.workspace, label = '') {
-    const files = await resolveFiles(dir, pattern);
-    if (files.length === 0) {
-        into.problems.push({ id: 'no-results', title: 'No result files', severity: 'high', status: 'fail', message: `no file matches \`${pattern}\`: did the suite write its results there?` });
-        return;
-    }
-    for (const file of files) {
-        const shown = `${label}${node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file) || file}`;
-        try {
-            const parsed = await (0,_parsers_index_js__WEBPACK_IMPORTED_MODULE_11__/* .readResultFile */ .kk)(file, { ...(format ? { format } : {}), displayPath: shown });
-            for (const w of parsed.warnings)
-                ctx.log.warning(w.startsWith(shown) ? w : `${shown}: ${w}`);
-            into.measurements.push(...parsed.measurements);
-            if (parsed.format === 'latency-log')
-                for (const m of parsed.measurements)
-                    into.latencyBenchmarks.add(m.benchmark);
-            into.files.push(shown);
-        }
-        catch (e) {
-            // Keep what the file had that was good; the bad part is a finding naming the file and benchmarks.
-            if (e instanceof _parsers_index_js__WEBPACK_IMPORTED_MODULE_11__/* .ResultFileError */ .eC && e.partial) {
-                into.measurements.push(...e.partial.measurements);
-                into.files.push(shown);
-            }
-            into.problems.push({
-                id: `bad-results:${shown}`,
-                title: `Unusable result file ${shown}`,
-                severity: 'high',
-                status: 'fail',
-                message: (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e),
-                location: { file: shown },
-            });
-        }
-    }
-}
-/** One shell command per line, as the user wrote them. */
-function lines(text) {
-    return (text ?? '')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-}
-function suiteSpec(ctx, format) {
-    const current = ctx.inputs.optional('current');
-    if (!current)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('input `current`: where does the suite write its results? Give the file (or glob) together with `run`.', { field: 'inputs.current' });
-    return {
-        commands: lines(ctx.inputs.optional('run')),
-        setup: lines(ctx.inputs.optional('setup')),
-        current,
-        repetitions: ctx.inputs.number('repetitions', 1, { min: 1, max: 1000, integer: true }),
-        warmup: ctx.inputs.number('warmup', 0, { min: 0, max: 100, integer: true }),
-        timeoutMs: ctx.inputs.number('timeout-minutes', 30, { min: 0.1, max: 24 * 60 }) * 60_000,
-        format,
-        telemetryMs: ctx.inputs.boolean('telemetry', true) ? ctx.inputs.number('telemetry-interval-ms', 1000, { min: 10, max: 60_000, integer: true }) : undefined,
-    };
-}
-async function setupIn(ctx, spec, dir, label) {
-    for (const line of spec.setup) {
-        const r = await (0,_core_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCommand */ .NK)({ shell: line }, { cwd: dir, timeoutMs: spec.timeoutMs, signal: ctx.signal, group: `${label}setup: ${line}` });
-        if (r.failed)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label}setup command failed (${r.error ?? `exit ${r.exitCode}`}): ${line}`, { field: 'inputs.setup' });
-    }
-}
-/** One pass of the suite in dir; a failing command is a finding, and what it wrote is still read when measured. */
-async function passIn(ctx, spec, dir, what, measured, into, label = '', env) {
-    const telemetry = measured && spec.telemetryMs ? (0,_core_telemetry_sampler_js__WEBPACK_IMPORTED_MODULE_6__/* .startTelemetry */ .a5)({ intervalMs: spec.telemetryMs, signal: ctx.signal }) : undefined;
-    for (const line of spec.commands) {
-        const r = await (0,_core_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execCommand */ .NK)({ shell: line }, { cwd: dir, timeoutMs: spec.timeoutMs, signal: ctx.signal, group: `${label}${what}: ${line}`, ...(env ? { env } : {}) });
-        if (r.failed) {
-            const why = r.timedOut ? `timed out after ${spec.timeoutMs / 60_000} min` : r.cancelled ? 'cancelled' : (r.error ?? `exit code ${r.exitCode ?? r.signal}`);
-            into.problems.push({ id: `suite-failed:${label}${what}`, title: 'The suite failed', severity: 'high', status: 'fail', message: `${label}${what}: ${line} — ${why}\n${r.tail.slice(-10).join('\n')}` });
-        }
-    }
-    if (telemetry) {
-        const t = await telemetry.stop();
-        into.telemetry.push(t);
-        into.measurements.push(...telemetryMeasurements(t));
-    }
-    if (measured && !ctx.signal.aborted)
-        await readResults(ctx, spec.current, spec.format, into, dir, label);
-}
-async function runSuite(ctx, spec, into) {
-    await setupIn(ctx, spec, ctx.workspace, '');
-    for (let i = 0; i < spec.warmup + spec.repetitions && !ctx.signal.aborted; i++) {
-        const measured = i >= spec.warmup;
-        await passIn(ctx, spec, ctx.workspace, measured ? `run ${i - spec.warmup + 1}/${spec.repetitions}` : `warmup ${i + 1}/${spec.warmup}`, measured, into);
-    }
-}
-/** A/B: base and head in their own worktrees, set up, warmed up, then run interleaved. */
-async function runAb(ctx, spec, baseRef) {
-    // The head is what is checked out (on a pull_request event, the merge of the PR into its base).
-    const headSha = await (0,_ab_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveBase */ .gU)(ctx, 'HEAD', 'HEAD');
-    const baseSha = await (0,_ab_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveBase */ .gU)(ctx, baseRef, headSha);
-    const base = collected0();
-    const head = collected0();
-    await (0,_ab_js__WEBPACK_IMPORTED_MODULE_7__/* .withWorktrees */ .Rw)(ctx, baseSha, headSha, async (sides) => {
-        const dirs = { base: sides[0].dir, head: sides[1].dir };
-        const into = { base, head };
-        for (const side of ['base', 'head'])
-            await setupIn(ctx, spec, dirs[side], `${side}: `);
-        for (let i = 0; i < spec.warmup; i++)
-            for (const side of ['base', 'head'])
-                await passIn(ctx, spec, dirs[side], `warmup ${i + 1}`, false, into[side], `${side}: `);
-        let n = 0;
-        for (const side of (0,_ab_js__WEBPACK_IMPORTED_MODULE_7__/* .abOrder */ .Um)(spec.repetitions)) {
-            if (ctx.signal.aborted)
-                break;
-            n++;
-            await passIn(ctx, spec, dirs[side], `run ${Math.ceil(n / 2)}/${spec.repetitions}`, true, into[side], `${side}: `);
-        }
-    });
-    return { base, head, baseSha, headSha };
-}
-/**
- * Confirmation: the suite runs again (as many measured passes) with SHIPGATE_CONFIRM_BENCHMARKS listing the
- * flagged benchmarks, one per line, so a suite can run only those. A regression stands only if the re-run,
- * judged on its own against the same baseline, shows it again; otherwise it becomes inconclusive, with the reason.
- */
-async function confirmRegressions(ctx, spec, rows, baseline, config) {
-    const flagged = rows.filter((r) => r.verdict === 'regression');
-    if (!flagged.length || !baseline || ctx.signal.aborted)
-        return;
-    const names = [...new Set(flagged.map((r) => r.benchmark))];
-    const again = collected0();
-    const env = { SHIPGATE_CONFIRM_BENCHMARKS: names.join('\n') };
-    for (let i = 0; i < spec.repetitions && !ctx.signal.aborted; i++)
-        await passIn(ctx, spec, ctx.workspace, `confirm ${i + 1}/${spec.repetitions}`, true, again, '', env);
-    const recheck = (0,_compare_js__WEBPACK_IMPORTED_MODULE_9__/* .compare */ .U)(again.measurements.filter((m) => names.includes(m.benchmark)), baseline, config);
-    for (const r of flagged) {
-        const second = recheck.find((x) => x.benchmark === r.benchmark && x.metric === r.metric);
-        if (second?.verdict === 'regression')
-            r.reason = `confirmed by a re-run (${(0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .pct */ .Oe)(second.change)})`;
-        else {
-            r.verdict = 'inconclusive';
-            r.reason = `not confirmed: the re-run found ${second ? `${second.verdict} (${(0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .pct */ .Oe)(second.change)})` : 'no result'}`;
-        }
-    }
-}
-async function runPerfGate(ctx) {
-    const configFile = ctx.inputs.optional('config');
-    const config = await (0,_config_js__WEBPACK_IMPORTED_MODULE_10__/* .loadPerfConfig */ .WQ)(configFile && node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ctx.workspace, configFile), configFile);
-    const format = ctx.inputs.optional('format');
-    let collected = collected0();
-    let spec;
-    const abRef = ctx.inputs.optional('ab-base-ref');
-    let ab;
-    if (abRef) {
-        if (!ctx.inputs.optional('run'))
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('A/B mode (`ab-base-ref`) runs the suite on both commits: give `run` too.', { field: 'inputs.run' });
-        const r = await runAb(ctx, suiteSpec(ctx, format), abRef);
-        collected = r.head;
-        ab = r;
-    }
-    else if (ctx.inputs.optional('run')) {
-        spec = suiteSpec(ctx, format);
-        await runSuite(ctx, spec, collected);
-    }
-    else {
-        const current = ctx.inputs.optional('current');
-        if (!current)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('perf-gate needs results: give `current` (a result file) or `run` (the suite command).', { field: 'inputs.current' });
-        await readResults(ctx, current, format, collected);
-    }
-    // The baseline: an explicit file, or the store (same hardware only; another fingerprint is flagged, not compared).
-    let baseline;
-    let trend = [];
-    let foreign;
-    let baselineSource = 'none';
-    const baselineFile = ctx.inputs.optional('baseline');
-    if (ab) {
-        baseline = ab.base.measurements;
-        collected.problems.push(...ab.base.problems);
-        baselineSource = `A/B on this runner: base ${ab.baseSha.slice(0, 12)} vs head ${ab.headSha.slice(0, 12)}, interleaved`;
-    }
-    else if (baselineFile) {
-        const b = collected0();
-        await readResults(ctx, baselineFile, format, b);
-        pairLatencyLogs(ctx, collected, b);
-        collected.problems.push(...b.problems.map((f) => ({ ...f, id: `baseline:${f.id}` })));
-        baseline = b.measurements;
-        baselineSource = baselineFile;
-    }
-    else {
-        const { history, source } = await ctx.baselines.load(ctx.gate, ctx.name);
-        const choice = (0,_core_baseline_history_js__WEBPACK_IMPORTED_MODULE_13__/* .chooseBaseline */ .hf)(history, ctx.runner.fingerprint ?? '');
-        if (choice.entry) {
-            baseline = choice.entry.data.measurements;
-            trend = choice.sameHardware.map((e) => e.data);
-            baselineSource = `${source ?? 'store'} (${choice.entry.git.sha?.slice(0, 7) ?? choice.entry.createdAt})`;
-        }
-        else if (choice.otherHardware) {
-            baseline = choice.otherHardware.data.measurements;
-            foreign = `baseline from other hardware (runner fingerprint ${choice.otherHardware.fingerprint}, this runner ${ctx.runner.fingerprint ?? 'unknown'})`;
-            baselineSource = `${source ?? 'store'} (other hardware)`;
-        }
-    }
-    const rows = (0,_compare_js__WEBPACK_IMPORTED_MODULE_9__/* .compare */ .U)(collected.measurements, baseline, config, foreign ? { foreignBaseline: foreign } : {});
-    if (spec && !ab && ctx.inputs.boolean('confirm', false))
-        await confirmRegressions(ctx, spec, rows, baseline, config);
-    const sections = [
-        { id: 'sources', title: 'Inputs', importance: 'detail', blocks: [{ type: 'text', text: `results: ${collected.files.join(', ') || 'none'}; baseline: ${baselineSource}` }] },
-    ];
-    if (collected.problems.length) {
-        sections.unshift({ id: 'problems', title: 'Problems', importance: 'essential', blocks: collected.problems.map((f) => ({ type: 'code', text: f.message })) });
-    }
-    sections.splice(collected.problems.length ? 1 : 0, 0, ...(0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .resultSections */ .s1)(rows, config));
-    const regressed = rows.filter((r) => r.verdict === 'regression').slice(0, 5);
-    if (regressed.length && trend.length) {
-        // The same median as the results table, so the chart's last point and the history are comparable.
-        const medianOf = (d, r) => {
-            const xs = d.measurements.filter((m) => m.benchmark === r.benchmark && m.metric === r.metric).flatMap((m) => m.samples);
-            return xs.length ? (0,_core_stats_descriptive_js__WEBPACK_IMPORTED_MODULE_14__/* .median */ .JZ)(xs) : NaN;
-        };
-        sections.splice(1, 0, { id: 'trends', title: 'Trend of regressed benchmarks', importance: 'detail', blocks: regressed.map((r) => (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .trendChart */ .CY)(r, trend.slice(-10).map((d) => medianOf(d, r)))) });
-    }
-    if (collected.telemetry.length) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(ctx.reportDir, { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(ctx.reportDir, 'telemetry.csv'), collected.telemetry.map((t, i) => (i === 0 ? (0,_core_telemetry_sampler_js__WEBPACK_IMPORTED_MODULE_6__/* .toCsv */ .gD)(t) : (0,_core_telemetry_sampler_js__WEBPACK_IMPORTED_MODULE_6__/* .toCsv */ .gD)(t).split('\n').slice(1).join('\n'))).join(''));
-        sections.push((0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .telemetrySection */ .BF)(collected.telemetry));
-    }
-    const details = {
-        telemetry: collected.telemetry.length ? { passes: collected.telemetry.length, summary: collected.telemetry.at(-1)?.summary, gpu: collected.telemetry.at(-1)?.gpu } : { enabled: false },
-        results: rows, baseline: baselineSource, config, ...(ab ? { ab: { baseSha: ab.baseSha, headSha: ab.headSha } } : {})
-    };
-    const saveBaseline = !ab && (ctx.inputs.boolean('update-baseline', false) || (0,_core_github_context_js__WEBPACK_IMPORTED_MODULE_5__/* .isDefaultBranchPush */ .i$)(ctx.run));
-    if (saveBaseline && collected.measurements.length && collected.problems.length === 0) {
-        details.baselineSaved = await (0,_core_gate_js__WEBPACK_IMPORTED_MODULE_4__/* .saveRunBaseline */ .W)(ctx, { measurements: collected.measurements });
-    }
-    const verdict = (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .runVerdict */ .ZH)(rows, config, collected.problems);
-    // An error here is the input's (unreadable or malformed result files): the CLI exits 2 for it.
-    if (verdict === 'error')
-        details.error = { kind: 'configuration', message: collected.problems.map((f) => f.message).join('\n') };
-    const count = (v) => rows.filter((r) => r.verdict === v).length;
-    await (0,_charts_js__WEBPACK_IMPORTED_MODULE_8__/* .writePerfCharts */ .mD)(ctx.reportDir, rows, collected.telemetry, ctx.log);
-    return {
-        ...(0,_core_gate_js__WEBPACK_IMPORTED_MODULE_4__/* .reportShell */ .$)(ctx),
-        verdict,
-        summary: collected.problems.length && !rows.length ? `${collected.problems.length} problems, nothing to compare` : (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .summaryLine */ .dC)(rows),
-        findings: [...collected.problems, ...(0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .regressionFindings */ .y5)(rows)],
-        details,
-        sections,
-        outputs: { regressions: count('regression'), improvements: count('improvement') },
-    };
-}
-const gate = { gate: 'perf-gate', run: runPerfGate };
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
-/***/ 57107:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  eC: () => (/* reexport */ ResultFileError),
-  kk: () => (/* binding */ readResultFile)
-});
-
-// UNUSED EXPORTS: FORMAT_NAMES, PARSERS, detectFormat, parseResultFile, parserFor
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(74296);
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/parsers/common.ts
 
 /**
@@ -3242,17 +2842,6 @@ function unitOf(contains) {
     return '';
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/jstat/dist/jstat.js
-var jstat = __webpack_require__(32453);
-var jstat_default = /*#__PURE__*/__webpack_require__.n(jstat);
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/parsers/latency-log.ts
 
 
@@ -3261,7 +2850,7 @@ var jstat_default = /*#__PURE__*/__webpack_require__.n(jstat);
 
 
 const LATENCY_PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9 };
-const NL = 10;
+const latency_log_NL = 10;
 const CR = 13;
 const SPACE = 32;
 const TAB = 9;
@@ -3500,7 +3089,7 @@ class LatencyScanner {
         if (!this.reserved)
             this.reserve(chunk);
         if (this.carry) {
-            const nl = chunk.indexOf(NL);
+            const nl = chunk.indexOf(latency_log_NL);
             if (nl < 0) {
                 this.carry = Buffer.concat([this.carry, chunk]);
                 this.checkCarry();
@@ -3513,7 +3102,7 @@ class LatencyScanner {
         }
         const n = chunk.length;
         while (this.mode === 'start' && pos < n) {
-            const nl = chunk.indexOf(NL, pos);
+            const nl = chunk.indexOf(latency_log_NL, pos);
             if (nl < 0)
                 break;
             this.handleLine(chunk, pos, nl);
@@ -3534,7 +3123,7 @@ class LatencyScanner {
         const probe = Math.min(chunk.length, 1 << 20);
         let lines = 1;
         for (let i = 0; i < probe; i++)
-            if (chunk[i] === NL)
+            if (chunk[i] === latency_log_NL)
                 lines++;
         this.samples.reserve(probe >= this.totalBytes ? lines : (1.25 * this.totalBytes * lines) / probe + 4096);
     }
@@ -3542,7 +3131,7 @@ class LatencyScanner {
     lineRun(buf, pos, n) {
         // A byte loop beats Buffer#indexOf here: lines are short and each native call costs more than the scan.
         for (let i = pos; i < n; i++) {
-            if (buf[i] === NL) {
+            if (buf[i] === latency_log_NL) {
                 this.handleLine(buf, pos, i);
                 pos = i + 1;
             }
@@ -3593,7 +3182,7 @@ class LatencyScanner {
                 i++;
                 continue;
             }
-            if (c === NL && digits > 0 && digits <= 15) {
+            if (c === latency_log_NL && digits > 0 && digits <= 15) {
                 line++;
                 const m = high * POW10[groupDigits] + group;
                 const v = dot < 0 ? m : m / POW10[i - dot - 1];
@@ -3609,7 +3198,7 @@ class LatencyScanner {
             }
             else {
                 let j = i;
-                while (j < n && buf[j] !== NL)
+                while (j < n && buf[j] !== latency_log_NL)
                     j++;
                 if (j === n)
                     break;
@@ -4210,10 +3799,6 @@ function str(v) {
     return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-// EXTERNAL MODULE: ./src/core/config.ts
-var config = __webpack_require__(84489);
-// EXTERNAL MODULE: ./src/core/schema-files.ts
-var schema_files = __webpack_require__(80674);
 ;// CONCATENATED MODULE: ./src/gates/perf-gate/parsers/shipgate.ts
 
 
@@ -4374,22 +3959,7 @@ function parseAs(parser, file, text, opts) {
     }
 }
 
-
-/***/ }),
-
-/***/ 46786:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BF: () => (/* binding */ telemetrySection),
-/* harmony export */   CY: () => (/* binding */ trendChart),
-/* harmony export */   Gy: () => (/* binding */ TELEMETRY),
-/* harmony export */   Oe: () => (/* binding */ pct),
-/* harmony export */   ZH: () => (/* binding */ runVerdict),
-/* harmony export */   dC: () => (/* binding */ summaryLine),
-/* harmony export */   s1: () => (/* binding */ resultSections),
-/* harmony export */   y5: () => (/* binding */ regressionFindings)
-/* harmony export */ });
+;// CONCATENATED MODULE: ./src/gates/perf-gate/report.ts
 function num(x) {
     if (x === null || !Number.isFinite(x))
         return '—';
@@ -4398,13 +3968,13 @@ function num(x) {
         return x.toExponential(3);
     return Number(x.toPrecision(4)).toString();
 }
-function pct(x) {
+function report_pct(x) {
     if (x === null || !Number.isFinite(x))
         return '—';
     return `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 }
 function ci(r) {
-    return r.ci ? `[${pct(r.ci[0])}, ${pct(r.ci[1])}]` : '—';
+    return r.ci ? `[${report_pct(r.ci[0])}, ${report_pct(r.ci[1])}]` : '—';
 }
 function p(r) {
     if (r.adjustedP === null && r.pValue === null)
@@ -4415,7 +3985,7 @@ function p(r) {
 const COLUMNS = ['benchmark', 'metric', 'baseline', 'current', 'change', '95% CI', 'p (Holm)', 'verdict'];
 function row(r, status) {
     return {
-        cells: [r.benchmark, r.metric, `${num(r.baseline)} ${r.unit}`, `${num(r.current)} ${r.unit}`, pct(r.change), ci(r), p(r), r.reason ? `${r.verdict}: ${r.reason}` : r.verdict],
+        cells: [r.benchmark, r.metric, `${num(r.baseline)} ${r.unit}`, `${num(r.current)} ${r.unit}`, report_pct(r.change), ci(r), p(r), r.reason ? `${r.verdict}: ${r.reason}` : r.verdict],
         ...(status ? { status } : {}),
     };
 }
@@ -4450,7 +4020,7 @@ function resultSections(rows, config) {
     const improvements = by(['improvement']);
     const other = by(['inconclusive', 'new', 'missing']);
     const unchanged = by(['unchanged']);
-    const rule = `A regression needs a change beyond ${pct(config.threshold)} of the ${config.statistic} and a Holm-adjusted one-sided p below ${config.alpha} across all ${rows.length} metrics.`;
+    const rule = `A regression needs a change beyond ${report_pct(config.threshold)} of the ${config.statistic} and a Holm-adjusted one-sided p below ${config.alpha} across all ${rows.length} metrics.`;
     if (regressions.length)
         sections.push({ id: 'regressions', title: `Regressions (${regressions.length})`, importance: 'essential', blocks: [{ type: 'table', columns: COLUMNS, rows: regressions.map((r) => row(r, 'fail')) }, { type: 'text', text: rule }] });
     if (improvements.length)
@@ -4471,7 +4041,7 @@ function regressionFindings(rows) {
         title: `${r.benchmark} ${r.metric} regressed`,
         severity: 'high',
         status: 'fail',
-        message: `${r.benchmark} ${r.metric}: ${num(r.baseline)} → ${num(r.current)} ${r.unit} (${pct(r.change)}, 95% CI ${ci(r)}, Holm-adjusted p ${p(r)})`,
+        message: `${r.benchmark} ${r.metric}: ${num(r.baseline)} → ${num(r.current)} ${r.unit} (${report_pct(r.change)}, 95% CI ${ci(r)}, Holm-adjusted p ${p(r)})`,
     }));
 }
 /** Only characters that cannot end a quoted Mermaid string or the code fence. */
@@ -4514,6 +4084,299 @@ function telemetrySection(passes) {
         ],
     };
 }
+
+;// CONCATENATED MODULE: ./src/gates/perf-gate/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const collected0 = () => ({ measurements: [], problems: [], files: [], telemetry: [], latencyBenchmarks: new Set() });
+/**
+ * One latency log on each side names the same benchmark whatever the two files are called
+ * (`--current after.csv --baseline before.csv`).
+ */
+function pairLatencyLogs(ctx, current, baseline) {
+    const [cur] = current.latencyBenchmarks;
+    const [base] = baseline.latencyBenchmarks;
+    if (current.latencyBenchmarks.size !== 1 || baseline.latencyBenchmarks.size !== 1 || cur === undefined || base === undefined || cur === base)
+        return;
+    if (baseline.measurements.some((m) => m.benchmark === cur))
+        return;
+    ctx.log.info(`comparing latency log ${base} (baseline) with ${cur} (current) as benchmark ${cur}`);
+    for (const m of baseline.measurements)
+        if (m.benchmark === base)
+            m.benchmark = cur;
+}
+/** Telemetry summaries of a pass as measurements of the `telemetry` benchmark: judged only when config.metrics names them. */
+function telemetryMeasurements(t) {
+    return t.summary.flatMap((s) => ['mean', 'p95', 'max'].map((stat) => ({ benchmark: TELEMETRY, metric: `${s.metric}.${stat}`, unit: s.unit, direction: 'lower', samples: [s[stat]] })));
+}
+async function resolveFiles(dir, pattern) {
+    if (!/[*?[]/.test(pattern))
+        return [external_node_path_default().resolve(dir, pattern)];
+    const out = [];
+    for await (const f of (0,promises_.glob)(pattern, { cwd: dir }))
+        out.push(external_node_path_default().resolve(dir, f));
+    return out.sort();
+}
+/** Parse result files; a bad file is a finding naming it, and the other files are still used. */
+async function readResults(ctx, pattern, format, into, dir = ctx.workspace, label = '') {
+    const files = await resolveFiles(dir, pattern);
+    if (files.length === 0) {
+        into.problems.push({ id: 'no-results', title: 'No result files', severity: 'high', status: 'fail', message: `no file matches \`${pattern}\`: did the suite write its results there?` });
+        return;
+    }
+    for (const file of files) {
+        const shown = `${label}${external_node_path_default().relative(dir, file) || file}`;
+        try {
+            const parsed = await readResultFile(file, { ...(format ? { format } : {}), displayPath: shown });
+            for (const w of parsed.warnings)
+                ctx.log.warning(w.startsWith(shown) ? w : `${shown}: ${w}`);
+            into.measurements.push(...parsed.measurements);
+            if (parsed.format === 'latency-log')
+                for (const m of parsed.measurements)
+                    into.latencyBenchmarks.add(m.benchmark);
+            into.files.push(shown);
+        }
+        catch (e) {
+            // Keep what the file had that was good; the bad part is a finding naming the file and benchmarks.
+            if (e instanceof ResultFileError && e.partial) {
+                into.measurements.push(...e.partial.measurements);
+                into.files.push(shown);
+            }
+            into.problems.push({
+                id: `bad-results:${shown}`,
+                title: `Unusable result file ${shown}`,
+                severity: 'high',
+                status: 'fail',
+                message: (0,errors/* errorMessage */.gJ)(e),
+                location: { file: shown },
+            });
+        }
+    }
+}
+/** One shell command per line, as the user wrote them. */
+function lines(text) {
+    return (text ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+function suiteSpec(ctx, format) {
+    const current = ctx.inputs.optional('current');
+    if (!current)
+        throw new errors/* ConfigurationError */.j1('input `current`: where does the suite write its results? Give the file (or glob) together with `run`.', { field: 'inputs.current' });
+    return {
+        commands: lines(ctx.inputs.optional('run')),
+        setup: lines(ctx.inputs.optional('setup')),
+        current,
+        repetitions: ctx.inputs.number('repetitions', 1, { min: 1, max: 1000, integer: true }),
+        warmup: ctx.inputs.number('warmup', 0, { min: 0, max: 100, integer: true }),
+        timeoutMs: ctx.inputs.number('timeout-minutes', 30, { min: 0.1, max: 24 * 60 }) * 60_000,
+        format,
+        telemetryMs: ctx.inputs.boolean('telemetry', true) ? ctx.inputs.number('telemetry-interval-ms', 1000, { min: 10, max: 60_000, integer: true }) : undefined,
+    };
+}
+async function setupIn(ctx, spec, dir, label) {
+    for (const line of spec.setup) {
+        const r = await (0,exec/* execCommand */.NK)({ shell: line }, { cwd: dir, timeoutMs: spec.timeoutMs, signal: ctx.signal, group: `${label}setup: ${line}` });
+        if (r.failed)
+            throw new errors/* ConfigurationError */.j1(`${label}setup command failed (${r.error ?? `exit ${r.exitCode}`}): ${line}`, { field: 'inputs.setup' });
+    }
+}
+/** One pass of the suite in dir; a failing command is a finding, and what it wrote is still read when measured. */
+async function passIn(ctx, spec, dir, what, measured, into, label = '', env) {
+    const telemetry = measured && spec.telemetryMs ? startTelemetry({ intervalMs: spec.telemetryMs, signal: ctx.signal }) : undefined;
+    for (const line of spec.commands) {
+        const r = await (0,exec/* execCommand */.NK)({ shell: line }, { cwd: dir, timeoutMs: spec.timeoutMs, signal: ctx.signal, group: `${label}${what}: ${line}`, ...(env ? { env } : {}) });
+        if (r.failed) {
+            const why = r.timedOut ? `timed out after ${spec.timeoutMs / 60_000} min` : r.cancelled ? 'cancelled' : (r.error ?? `exit code ${r.exitCode ?? r.signal}`);
+            into.problems.push({ id: `suite-failed:${label}${what}`, title: 'The suite failed', severity: 'high', status: 'fail', message: `${label}${what}: ${line} — ${why}\n${r.tail.slice(-10).join('\n')}` });
+        }
+    }
+    if (telemetry) {
+        const t = await telemetry.stop();
+        into.telemetry.push(t);
+        into.measurements.push(...telemetryMeasurements(t));
+    }
+    if (measured && !ctx.signal.aborted)
+        await readResults(ctx, spec.current, spec.format, into, dir, label);
+}
+async function runSuite(ctx, spec, into) {
+    await setupIn(ctx, spec, ctx.workspace, '');
+    for (let i = 0; i < spec.warmup + spec.repetitions && !ctx.signal.aborted; i++) {
+        const measured = i >= spec.warmup;
+        await passIn(ctx, spec, ctx.workspace, measured ? `run ${i - spec.warmup + 1}/${spec.repetitions}` : `warmup ${i + 1}/${spec.warmup}`, measured, into);
+    }
+}
+/** A/B: base and head in their own worktrees, set up, warmed up, then run interleaved. */
+async function runAb(ctx, spec, baseRef) {
+    // The head is what is checked out (on a pull_request event, the merge of the PR into its base).
+    const headSha = await resolveBase(ctx, 'HEAD', 'HEAD');
+    const baseSha = await resolveBase(ctx, baseRef, headSha);
+    const base = collected0();
+    const head = collected0();
+    await withWorktrees(ctx, baseSha, headSha, async (sides) => {
+        const dirs = { base: sides[0].dir, head: sides[1].dir };
+        const into = { base, head };
+        for (const side of ['base', 'head'])
+            await setupIn(ctx, spec, dirs[side], `${side}: `);
+        for (let i = 0; i < spec.warmup; i++)
+            for (const side of ['base', 'head'])
+                await passIn(ctx, spec, dirs[side], `warmup ${i + 1}`, false, into[side], `${side}: `);
+        let n = 0;
+        for (const side of abOrder(spec.repetitions)) {
+            if (ctx.signal.aborted)
+                break;
+            n++;
+            await passIn(ctx, spec, dirs[side], `run ${Math.ceil(n / 2)}/${spec.repetitions}`, true, into[side], `${side}: `);
+        }
+    });
+    return { base, head, baseSha, headSha };
+}
+/**
+ * Confirmation: the suite runs again (as many measured passes) with SHIPGATE_CONFIRM_BENCHMARKS listing the
+ * flagged benchmarks, one per line, so a suite can run only those. A regression stands only if the re-run,
+ * judged on its own against the same baseline, shows it again; otherwise it becomes inconclusive, with the reason.
+ */
+async function confirmRegressions(ctx, spec, rows, baseline, config) {
+    const flagged = rows.filter((r) => r.verdict === 'regression');
+    if (!flagged.length || !baseline || ctx.signal.aborted)
+        return;
+    const names = [...new Set(flagged.map((r) => r.benchmark))];
+    const again = collected0();
+    const env = { SHIPGATE_CONFIRM_BENCHMARKS: names.join('\n') };
+    for (let i = 0; i < spec.repetitions && !ctx.signal.aborted; i++)
+        await passIn(ctx, spec, ctx.workspace, `confirm ${i + 1}/${spec.repetitions}`, true, again, '', env);
+    const recheck = compare(again.measurements.filter((m) => names.includes(m.benchmark)), baseline, config);
+    for (const r of flagged) {
+        const second = recheck.find((x) => x.benchmark === r.benchmark && x.metric === r.metric);
+        if (second?.verdict === 'regression')
+            r.reason = `confirmed by a re-run (${report_pct(second.change)})`;
+        else {
+            r.verdict = 'inconclusive';
+            r.reason = `not confirmed: the re-run found ${second ? `${second.verdict} (${report_pct(second.change)})` : 'no result'}`;
+        }
+    }
+}
+async function runPerfGate(ctx) {
+    const configFile = ctx.inputs.optional('config');
+    const config = await loadPerfConfig(configFile && external_node_path_default().resolve(ctx.workspace, configFile), configFile);
+    const format = ctx.inputs.optional('format');
+    let collected = collected0();
+    let spec;
+    const abRef = ctx.inputs.optional('ab-base-ref');
+    let ab;
+    if (abRef) {
+        if (!ctx.inputs.optional('run'))
+            throw new errors/* ConfigurationError */.j1('A/B mode (`ab-base-ref`) runs the suite on both commits: give `run` too.', { field: 'inputs.run' });
+        const r = await runAb(ctx, suiteSpec(ctx, format), abRef);
+        collected = r.head;
+        ab = r;
+    }
+    else if (ctx.inputs.optional('run')) {
+        spec = suiteSpec(ctx, format);
+        await runSuite(ctx, spec, collected);
+    }
+    else {
+        const current = ctx.inputs.optional('current');
+        if (!current)
+            throw new errors/* ConfigurationError */.j1('perf-gate needs results: give `current` (a result file) or `run` (the suite command).', { field: 'inputs.current' });
+        await readResults(ctx, current, format, collected);
+    }
+    // The baseline: an explicit file, or the store (same hardware only; another fingerprint is flagged, not compared).
+    let baseline;
+    let trend = [];
+    let foreign;
+    let baselineSource = 'none';
+    const baselineFile = ctx.inputs.optional('baseline');
+    if (ab) {
+        baseline = ab.base.measurements;
+        collected.problems.push(...ab.base.problems);
+        baselineSource = `A/B on this runner: base ${ab.baseSha.slice(0, 12)} vs head ${ab.headSha.slice(0, 12)}, interleaved`;
+    }
+    else if (baselineFile) {
+        const b = collected0();
+        await readResults(ctx, baselineFile, format, b);
+        pairLatencyLogs(ctx, collected, b);
+        collected.problems.push(...b.problems.map((f) => ({ ...f, id: `baseline:${f.id}` })));
+        baseline = b.measurements;
+        baselineSource = baselineFile;
+    }
+    else {
+        const { history, source } = await ctx.baselines.load(ctx.gate, ctx.name);
+        const choice = (0,baseline_history/* chooseBaseline */.hf)(history, ctx.runner.fingerprint ?? '');
+        if (choice.entry) {
+            baseline = choice.entry.data.measurements;
+            trend = choice.sameHardware.map((e) => e.data);
+            baselineSource = `${source ?? 'store'} (${choice.entry.git.sha?.slice(0, 7) ?? choice.entry.createdAt})`;
+        }
+        else if (choice.otherHardware) {
+            baseline = choice.otherHardware.data.measurements;
+            foreign = `baseline from other hardware (runner fingerprint ${choice.otherHardware.fingerprint}, this runner ${ctx.runner.fingerprint ?? 'unknown'})`;
+            baselineSource = `${source ?? 'store'} (other hardware)`;
+        }
+    }
+    const rows = compare(collected.measurements, baseline, config, foreign ? { foreignBaseline: foreign } : {});
+    if (spec && !ab && ctx.inputs.boolean('confirm', false))
+        await confirmRegressions(ctx, spec, rows, baseline, config);
+    const sections = [
+        { id: 'sources', title: 'Inputs', importance: 'detail', blocks: [{ type: 'text', text: `results: ${collected.files.join(', ') || 'none'}; baseline: ${baselineSource}` }] },
+    ];
+    if (collected.problems.length) {
+        sections.unshift({ id: 'problems', title: 'Problems', importance: 'essential', blocks: collected.problems.map((f) => ({ type: 'code', text: f.message })) });
+    }
+    sections.splice(collected.problems.length ? 1 : 0, 0, ...resultSections(rows, config));
+    const regressed = rows.filter((r) => r.verdict === 'regression').slice(0, 5);
+    if (regressed.length && trend.length) {
+        // The same median as the results table, so the chart's last point and the history are comparable.
+        const medianOf = (d, r) => {
+            const xs = d.measurements.filter((m) => m.benchmark === r.benchmark && m.metric === r.metric).flatMap((m) => m.samples);
+            return xs.length ? (0,descriptive/* median */.JZ)(xs) : NaN;
+        };
+        sections.splice(1, 0, { id: 'trends', title: 'Trend of regressed benchmarks', importance: 'detail', blocks: regressed.map((r) => trendChart(r, trend.slice(-10).map((d) => medianOf(d, r)))) });
+    }
+    if (collected.telemetry.length) {
+        await (0,promises_.mkdir)(ctx.reportDir, { recursive: true });
+        await (0,promises_.writeFile)(external_node_path_default().join(ctx.reportDir, 'telemetry.csv'), collected.telemetry.map((t, i) => (i === 0 ? toCsv(t) : toCsv(t).split('\n').slice(1).join('\n'))).join(''));
+        sections.push(telemetrySection(collected.telemetry));
+    }
+    const details = {
+        telemetry: collected.telemetry.length ? { passes: collected.telemetry.length, summary: collected.telemetry.at(-1)?.summary, gpu: collected.telemetry.at(-1)?.gpu } : { enabled: false },
+        results: rows, baseline: baselineSource, config, ...(ab ? { ab: { baseSha: ab.baseSha, headSha: ab.headSha } } : {})
+    };
+    const saveBaseline = !ab && (ctx.inputs.boolean('update-baseline', false) || (0,context/* isDefaultBranchPush */.i$)(ctx.run));
+    if (saveBaseline && collected.measurements.length && collected.problems.length === 0) {
+        details.baselineSaved = await (0,gate/* saveRunBaseline */.W)(ctx, { measurements: collected.measurements });
+    }
+    const verdict = runVerdict(rows, config, collected.problems);
+    // An error here is the input's (unreadable or malformed result files): the CLI exits 2 for it.
+    if (verdict === 'error')
+        details.error = { kind: 'configuration', message: collected.problems.map((f) => f.message).join('\n') };
+    const count = (v) => rows.filter((r) => r.verdict === v).length;
+    await writePerfCharts(ctx.reportDir, rows, collected.telemetry, ctx.log);
+    return {
+        ...(0,gate/* reportShell */.$)(ctx),
+        verdict,
+        summary: collected.problems.length && !rows.length ? `${collected.problems.length} problems, nothing to compare` : summaryLine(rows),
+        findings: [...collected.problems, ...regressionFindings(rows)],
+        details,
+        sections,
+        outputs: { regressions: count('regression'), improvements: count('improvement') },
+    };
+}
+const perf_gate_gate = { gate: 'perf-gate', run: runPerfGate };
 
 
 /***/ })

@@ -1,5 +1,5 @@
-export const id = 968;
-export const ids = [968];
+export const id = 497;
+export const ids = [497];
 export const modules = {
 
 /***/ 1891:
@@ -12,13 +12,13 @@ export const modules = {
 async function loadGate(name) {
     switch (name) {
         case 'perf-gate':
-            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(994), __webpack_require__.e(453), __webpack_require__.e(489), __webpack_require__.e(594)]).then(__webpack_require__.bind(__webpack_require__, 82594))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(453), __webpack_require__.e(489), __webpack_require__.e(345)]).then(__webpack_require__.bind(__webpack_require__, 74345))).gate;
         case 'chaos-run':
             return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(796), __webpack_require__.e(489), __webpack_require__.e(430), __webpack_require__.e(158)]).then(__webpack_require__.bind(__webpack_require__, 64158))).gate;
         case 'model-validate':
-            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(994), __webpack_require__.e(377), __webpack_require__.e(489), __webpack_require__.e(35)]).then(__webpack_require__.bind(__webpack_require__, 86035))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(377), __webpack_require__.e(489), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 69752))).gate;
         case 'readiness-checklist':
-            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(994), __webpack_require__.e(913), __webpack_require__.e(796), __webpack_require__.e(972), __webpack_require__.e(489), __webpack_require__.e(430), __webpack_require__.e(402)]).then(__webpack_require__.bind(__webpack_require__, 86402))).gate;
+            return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(913), __webpack_require__.e(796), __webpack_require__.e(972), __webpack_require__.e(489), __webpack_require__.e(430), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 98290))).gate;
     }
 }
 
@@ -1196,7 +1196,7 @@ function capText(text, maxChars, maxBytes) {
 
 /***/ }),
 
-/***/ 69018:
+/***/ 50639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1278,9 +1278,165 @@ function renderJUnit(report) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/core/report/escape.ts
-var report_escape = __webpack_require__(8547);
-;// CONCATENATED MODULE: ./src/core/report/render-html.ts
+// EXTERNAL MODULE: ./src/core/report/render-html.ts
+var render_html = __webpack_require__(87720);
+// EXTERNAL MODULE: ./src/core/report/render-markdown.ts
+var render_markdown = __webpack_require__(39108);
+;// CONCATENATED MODULE: ./src/core/report/files.ts
+
+
+
+
+
+
+
+const REPORT_FILES = { json: 'report.json', markdown: 'report.md', junit: 'junit.xml', html: 'report.html' };
+/** Check a report against the published schema; a failure here is a bug in the gate, not the user's input. */
+function assertValidReport(report) {
+    const validate = (0,schema/* getValidator */.b)((0,schema_files/* loadSchema */.e)('report.schema.json'));
+    if (!validate(report)) {
+        const errs = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
+        throw new Error(`internal error: the report does not match schemas/report.schema.json: ${errs}`);
+    }
+}
+/** Folders deeper than this below the report directory are not searched for charts. */
+const MAX_CHART_DEPTH = 8;
+/** Relative paths (with `/`) of the `*.svg` files under dir, sorted; links are not followed. */
+async function findSvgs(dir) {
+    const out = [];
+    const walk = async (rel, depth) => {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const e of entries) {
+            const child = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isDirectory() && depth < MAX_CHART_DEPTH)
+                await walk(child, depth + 1);
+            else if (e.isFile() && e.name.toLowerCase().endsWith('.svg'))
+                out.push(child);
+        }
+    };
+    await walk('', 0);
+    return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/** At most one byte more than a chart may have: a larger file is refused by its size without being read whole. */
+async function readCapped(file) {
+    const fh = await (0,promises_.open)(file, 'r');
+    try {
+        const buf = Buffer.alloc(render_html/* MAX_CHART_BYTES */.it + 1);
+        let n = 0;
+        while (n < buf.length) {
+            const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+            if (bytesRead === 0)
+                break;
+            n += bytesRead;
+        }
+        return buf.subarray(0, n).toString('utf8');
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** The report directory's charts, by relative path; beyond the number embedded only their names are kept. */
+async function chartsIn(dir) {
+    const names = await findSvgs(dir);
+    const out = [];
+    for (const [i, name] of names.entries()) {
+        let svg = '';
+        if (i < render_html/* MAX_CHARTS */.tp) {
+            try {
+                svg = await readCapped(external_node_path_default().join(dir, ...name.split('/')));
+            }
+            catch {
+                svg = '';
+            }
+        }
+        out.push({ name, svg });
+    }
+    return out;
+}
+/**
+ * Write report.json, the full (unbudgeted) markdown, JUnit XML and a self-contained report.html (embedding every
+ * `*.svg` found under dir) into dir. Returns report.json's path.
+ */
+async function writeReportFiles(report, dir) {
+    assertValidReport(report);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const jsonPath = external_node_path_default().join(dir, REPORT_FILES.json);
+    await (0,promises_.writeFile)(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, REPORT_FILES.markdown), (0,render_markdown/* renderMarkdown */.Gc)(report, {}));
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, REPORT_FILES.junit), renderJUnit(report));
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, REPORT_FILES.html), (0,render_html/* renderHtml */.K2)(report, { charts: await chartsIn(dir) }));
+    return jsonPath;
+}
+
+
+/***/ }),
+
+/***/ 327:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $_: () => (/* binding */ checkRunName),
+/* harmony export */   H1: () => (/* binding */ conclusionFor),
+/* harmony export */   JH: () => (/* binding */ GATES),
+/* harmony export */   Ql: () => (/* binding */ commentMarker),
+/* harmony export */   WI: () => (/* binding */ REPORT_SCHEMA_VERSION),
+/* harmony export */   bk: () => (/* binding */ VERDICTS),
+/* harmony export */   zP: () => (/* binding */ worstVerdict)
+/* harmony export */ });
+/**
+ * The Report: what every gate computes and every sink renders. It is also, serialised, the public
+ * `report.json` contract (schemas/report.schema.json) that other gates and the fork-safe report mode read.
+ */
+const REPORT_SCHEMA_VERSION = 1;
+const GATES = ['perf-gate', 'chaos-run', 'model-validate', 'readiness-checklist'];
+const VERDICTS = ['pass', 'warn', 'fail', 'inconclusive', 'error'];
+/** Verdict precedence: the worse of two verdicts. */
+const ORDER = { pass: 0, warn: 1, inconclusive: 2, fail: 3, error: 4 };
+function worstVerdict(...verdicts) {
+    return verdicts.reduce((a, b) => (ORDER[b] > ORDER[a] ? b : a), 'pass');
+}
+/** Check-run conclusion for a verdict: fail and error block a required check, the rest do not. */
+function conclusionFor(verdict) {
+    switch (verdict) {
+        case 'pass':
+            return 'success';
+        case 'fail':
+        case 'error':
+            return 'failure';
+        case 'warn':
+        case 'inconclusive':
+            return 'neutral';
+    }
+}
+function checkRunName(gate, name) {
+    return `shipgate/${gate} (${name})`;
+}
+/** The hidden marker of a gate's sticky comment. Only [A-Za-z0-9._-] survive so it cannot break out of the comment. */
+function commentMarker(gate, name) {
+    const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
+    return `<!-- shipgate:${gate}:${safe} -->`;
+}
+
+
+/***/ }),
+
+/***/ 87720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ renderHtml),
+/* harmony export */   Kn: () => (/* binding */ documentHead),
+/* harmony export */   it: () => (/* binding */ MAX_CHART_BYTES),
+/* harmony export */   tp: () => (/* binding */ MAX_CHARTS)
+/* harmony export */ });
+/* unused harmony exports parseXyChart, drawXyChart, sanitizeSvg */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8547);
 /**
  * report.html: one self-contained page of a Report, for the report directory. It runs no script and loads
  * nothing: one inline stylesheet, Mermaid `xychart-beta` blocks drawn as inline SVG, and the chart SVGs of the
@@ -1296,7 +1452,7 @@ const MAX_CHARTS = 30;
 const MAX_CHART_BYTES = 2 * 1024 * 1024;
 /** HTML-escaped text without control characters, and without a literal `scheme://`. */
 function esc(s) {
-    return (0,report_escape/* escapeHtml */.ZD)((0,report_escape/* stripControls */.$Y)(s)).replace(/:\/\//g, '&#58;//');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .stripControls */ .$Y)(s)).replace(/:\/\//g, '&#58;//');
 }
 const VERDICT_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', inconclusive: 'INCONCLUSIVE', error: 'ERROR' };
 const STYLE = `
@@ -1332,20 +1488,28 @@ svg.xy text{font:11px system-ui,sans-serif;fill:#1f2328}svg.xy .axis{stroke:#596
 @media print{body{font-size:11pt}main{max-width:none;padding:0}nav.files{display:none}details{border:none;padding:0}
 table{display:table;overflow:visible}tr,figure,pre{break-inside:avoid}.badge{border:1px solid #000;color:#000;background:none!important}}
 `;
-/** The report as a complete, self-contained HTML5 document. */
-function renderHtml(report, opts = {}) {
-    const title = `${report.gate} (${report.name}): ${report.verdict}`;
-    const parts = [
+/**
+ * The opening of every page shipgate writes, up to `</head>`: the title (already escaped) and the inline style, under
+ * a Content-Security-Policy that lets no page fetch or run anything, even markup that got past the escaping.
+ */
+function documentHead(titleHtml, style) {
+    return [
         '<!doctype html>',
         '<html lang="en">',
         '<head>',
         '<meta charset="utf-8">',
-        // Belt and braces: even markup that got past the sanitizer can neither run nor fetch anything.
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<title>${esc(title)}</title>`,
-        `<style>${STYLE}</style>`,
+        `<title>${titleHtml}</title>`,
+        `<style>${style}</style>`,
         '</head>',
+    ];
+}
+/** The report as a complete, self-contained HTML5 document. */
+function renderHtml(report, opts = {}) {
+    const title = `${report.gate} (${report.name}): ${report.verdict}`;
+    const parts = [
+        ...documentHead(esc(title), STYLE),
         '<body>',
         '<main>',
         header(report),
@@ -1436,7 +1600,7 @@ function sectionHtml(s) {
 function blockHtml(b) {
     switch (b.type) {
         case 'text':
-            return (0,report_escape/* stripControls */.$Y)(b.text)
+            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .stripControls */ .$Y)(b.text)
                 .split(/\n\s*\n/)
                 .filter((p) => p.trim() !== '')
                 .map((p) => `<p>${multiline(p.trim())}</p>`)
@@ -1479,7 +1643,7 @@ function tableHtml(columns, rows, align) {
 const OTHER_MERMAID_NOTE = '<p class="note">A diagram is shown in the PR comment; its chart is among the charts below.</p>';
 function markdownHtml(md) {
     const out = [];
-    const lines = (0,report_escape/* stripControls */.$Y)(md).split('\n');
+    const lines = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .stripControls */ .$Y)(md).split('\n');
     let text = [];
     const flush = () => {
         if (text.join('').trim() !== '')
@@ -1759,7 +1923,7 @@ function unsafeUrls(s) {
  * its own `#ids`.
  */
 function sanitizeSvg(input) {
-    if ((0,report_escape/* byteLength */.dp)(input) > MAX_CHART_BYTES)
+    if ((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .byteLength */ .dp)(input) > MAX_CHART_BYTES)
         return { refused: `larger than ${MAX_CHART_BYTES / 1024 / 1024} MiB` };
     const start = input.search(/<svg[\s>]/i);
     const end = input.toLowerCase().lastIndexOf('</svg>');
@@ -1828,7 +1992,7 @@ function sanitizeSvg(input) {
                 if (why)
                     return { refused: `it contains ${why}` };
             }
-            attrs += ` ${a[1] ?? ''}="${(0,report_escape/* escapeHtml */.ZD)(value)}"`;
+            attrs += ` ${a[1] ?? ''}="${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(value)}"`;
         }
         if (name === 'style')
             inStyle = !closing && m[4] !== '/';
@@ -1849,149 +2013,6 @@ function chartsSection(charts) {
     });
     const more = charts.length > MAX_CHARTS ? `<p class="note">${charts.length - MAX_CHARTS} more charts left out: ${esc(charts.slice(MAX_CHARTS).map((c) => c.name).join(', '))}.</p>` : '';
     return [`<section id="charts"><h2>Charts</h2>`, ...figures, more, '</section>'].filter((p) => p !== '').join('\n');
-}
-
-// EXTERNAL MODULE: ./src/core/report/render-markdown.ts
-var render_markdown = __webpack_require__(39108);
-;// CONCATENATED MODULE: ./src/core/report/files.ts
-
-
-
-
-
-
-
-const REPORT_FILES = { json: 'report.json', markdown: 'report.md', junit: 'junit.xml', html: 'report.html' };
-/** Check a report against the published schema; a failure here is a bug in the gate, not the user's input. */
-function assertValidReport(report) {
-    const validate = (0,schema/* getValidator */.b)((0,schema_files/* loadSchema */.e)('report.schema.json'));
-    if (!validate(report)) {
-        const errs = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
-        throw new Error(`internal error: the report does not match schemas/report.schema.json: ${errs}`);
-    }
-}
-/** Folders deeper than this below the report directory are not searched for charts. */
-const MAX_CHART_DEPTH = 8;
-/** Relative paths (with `/`) of the `*.svg` files under dir, sorted; links are not followed. */
-async function findSvgs(dir) {
-    const out = [];
-    const walk = async (rel, depth) => {
-        let entries;
-        try {
-            entries = await (0,promises_.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const e of entries) {
-            const child = rel ? `${rel}/${e.name}` : e.name;
-            if (e.isDirectory() && depth < MAX_CHART_DEPTH)
-                await walk(child, depth + 1);
-            else if (e.isFile() && e.name.toLowerCase().endsWith('.svg'))
-                out.push(child);
-        }
-    };
-    await walk('', 0);
-    return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-/** At most one byte more than a chart may have: a larger file is refused by its size without being read whole. */
-async function readCapped(file) {
-    const fh = await (0,promises_.open)(file, 'r');
-    try {
-        const buf = Buffer.alloc(MAX_CHART_BYTES + 1);
-        let n = 0;
-        while (n < buf.length) {
-            const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
-            if (bytesRead === 0)
-                break;
-            n += bytesRead;
-        }
-        return buf.subarray(0, n).toString('utf8');
-    }
-    finally {
-        await fh.close();
-    }
-}
-/** The report directory's charts, by relative path; beyond the number embedded only their names are kept. */
-async function chartsIn(dir) {
-    const names = await findSvgs(dir);
-    const out = [];
-    for (const [i, name] of names.entries()) {
-        let svg = '';
-        if (i < MAX_CHARTS) {
-            try {
-                svg = await readCapped(external_node_path_default().join(dir, ...name.split('/')));
-            }
-            catch {
-                svg = '';
-            }
-        }
-        out.push({ name, svg });
-    }
-    return out;
-}
-/**
- * Write report.json, the full (unbudgeted) markdown, JUnit XML and a self-contained report.html (embedding every
- * `*.svg` found under dir) into dir. Returns report.json's path.
- */
-async function writeReportFiles(report, dir) {
-    assertValidReport(report);
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const jsonPath = external_node_path_default().join(dir, REPORT_FILES.json);
-    await (0,promises_.writeFile)(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-    await (0,promises_.writeFile)(external_node_path_default().join(dir, REPORT_FILES.markdown), (0,render_markdown/* renderMarkdown */.Gc)(report, {}));
-    await (0,promises_.writeFile)(external_node_path_default().join(dir, REPORT_FILES.junit), renderJUnit(report));
-    await (0,promises_.writeFile)(external_node_path_default().join(dir, REPORT_FILES.html), renderHtml(report, { charts: await chartsIn(dir) }));
-    return jsonPath;
-}
-
-
-/***/ }),
-
-/***/ 327:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $_: () => (/* binding */ checkRunName),
-/* harmony export */   H1: () => (/* binding */ conclusionFor),
-/* harmony export */   JH: () => (/* binding */ GATES),
-/* harmony export */   Ql: () => (/* binding */ commentMarker),
-/* harmony export */   WI: () => (/* binding */ REPORT_SCHEMA_VERSION),
-/* harmony export */   bk: () => (/* binding */ VERDICTS),
-/* harmony export */   zP: () => (/* binding */ worstVerdict)
-/* harmony export */ });
-/**
- * The Report: what every gate computes and every sink renders. It is also, serialised, the public
- * `report.json` contract (schemas/report.schema.json) that other gates and the fork-safe report mode read.
- */
-const REPORT_SCHEMA_VERSION = 1;
-const GATES = ['perf-gate', 'chaos-run', 'model-validate', 'readiness-checklist'];
-const VERDICTS = ['pass', 'warn', 'fail', 'inconclusive', 'error'];
-/** Verdict precedence: the worse of two verdicts. */
-const ORDER = { pass: 0, warn: 1, inconclusive: 2, fail: 3, error: 4 };
-function worstVerdict(...verdicts) {
-    return verdicts.reduce((a, b) => (ORDER[b] > ORDER[a] ? b : a), 'pass');
-}
-/** Check-run conclusion for a verdict: fail and error block a required check, the rest do not. */
-function conclusionFor(verdict) {
-    switch (verdict) {
-        case 'pass':
-            return 'success';
-        case 'fail':
-        case 'error':
-            return 'failure';
-        case 'warn':
-        case 'inconclusive':
-            return 'neutral';
-    }
-}
-function checkRunName(gate, name) {
-    return `shipgate/${gate} (${name})`;
-}
-/** The hidden marker of a gate's sticky comment. Only [A-Za-z0-9._-] survive so it cannot break out of the comment. */
-function commentMarker(gate, name) {
-    const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
-    return `<!-- shipgate:${gate}:${safe} -->`;
 }
 
 

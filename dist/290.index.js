@@ -1,5 +1,5 @@
-export const id = 402;
-export const ids = [402,566];
+export const id = 290;
+export const ids = [290,566];
 export const modules = {
 
 /***/ 24332:
@@ -69,24 +69,13 @@ async function tokenIdentity(client) {
 /***/ }),
 
 /***/ 78181:
-/***/ ((module, __webpack_exports__, __webpack_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ renderVegaLite)
 /* harmony export */ });
-/* harmony import */ var vega__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33972);
-/* harmony import */ var vega_lite__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10994);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([vega__WEBPACK_IMPORTED_MODULE_0__, vega_lite__WEBPACK_IMPORTED_MODULE_1__]);
-([vega__WEBPACK_IMPORTED_MODULE_0__, vega_lite__WEBPACK_IMPORTED_MODULE_1__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
-/**
- * Headless chart rendering: vega-lite specs compiled and drawn to SVG by vega, for the report directory.
- *
- * Untrusted text must only enter a spec as data values or literal title text, never inside an expression; vega
- * escapes text when it writes SVG. No URL is loaded: data are inline and the loader refuses every request.
- */
-
-
+/** vega and vega-lite are loaded on the first chart, not when a gate's module is (about 300 ms of start-up). */
+let libraries;
 /** A logger that keeps nothing: library code must not print. */
 const SILENT = {
     level(_) {
@@ -110,8 +99,10 @@ const refuse = () => Promise.reject(new Error('charts load no external resources
 const NO_LOADER = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
 /** Renders a vega-lite spec (with inline data) to an SVG document. */
 async function renderVegaLite(spec) {
-    const { spec: vg } = (0,vega_lite__WEBPACK_IMPORTED_MODULE_1__/* .compile */ .wE)(spec, { logger: SILENT });
-    const view = new vega__WEBPACK_IMPORTED_MODULE_0__/* .View */ .Ss2((0,vega__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qgA)(vg), { renderer: 'none', logger: SILENT, loader: NO_LOADER });
+    libraries ??= Promise.all([__webpack_require__.e(/* import() */ 591).then(__webpack_require__.bind(__webpack_require__, 33972)), Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(994)]).then(__webpack_require__.bind(__webpack_require__, 10994))]);
+    const [{ parse, View }, { compile }] = await libraries;
+    const { spec: vg } = compile(spec, { logger: SILENT });
+    const view = new View(parse(vg), { renderer: 'none', logger: SILENT, loader: NO_LOADER });
     try {
         return await view.toSVG();
     }
@@ -120,96 +111,6 @@ async function renderVegaLite(spec) {
     }
 }
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
-/***/ 7961:
-/***/ ((module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ writeReadinessCharts)
-/* harmony export */ });
-/* unused harmony export scoreSpec */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
-/* harmony import */ var _core_report_charts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78181);
-/* harmony import */ var _core_report_escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8547);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_core_report_charts_js__WEBPACK_IMPORTED_MODULE_3__]);
-_core_report_charts_js__WEBPACK_IMPORTED_MODULE_3__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-/**
- * SVG chart of readiness-checklist for the report directory (embedded in report.html): per section, the items by
- * status as one stacked bar. Section titles are untrusted: they enter the spec only as data values.
- */
-
-
-
-
-
-const STATUSES = ['pass', 'waived', 'inconclusive', 'fail'];
-const COLORS = { pass: '#1a7f37', waived: '#9a6700', inconclusive: '#8c959f', fail: '#cf222e' };
-function label(s, max = 80) {
-    const t = (0,_core_report_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .stripControls */ .$Y)(s).replace(/\s+/g, ' ').trim();
-    return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
-/** A stacked horizontal bar per section (in the checklist's order) of its item counts by status; undefined for no items. */
-function scoreSpec(results, sections) {
-    const order = [...sections];
-    for (const r of results)
-        if (!order.includes(r.section))
-            order.push(r.section);
-    const values = [];
-    order.forEach((title, si) => {
-        const items = results.filter((r) => r.section === title);
-        STATUSES.forEach((status, so) => {
-            const n = items.filter((r) => r.status === status).length;
-            // The index keeps sections apart even where two titles shorten to the same label.
-            if (n > 0)
-                values.push({ section: `${si + 1}. ${label(title) || '(untitled)'}`, si, status, so, n });
-        });
-    });
-    if (!values.length)
-        return undefined;
-    const used = STATUSES.filter((s) => values.some((v) => v.status === s));
-    return {
-        title: { text: 'Items by section and status' },
-        width: 420,
-        height: { step: 22 },
-        background: 'white',
-        data: { values },
-        mark: { type: 'bar' },
-        encoding: {
-            y: { field: 'section', type: 'nominal', title: null, sort: { field: 'si', op: 'min' }, axis: { labelLimit: 320 } },
-            x: { field: 'n', type: 'quantitative', stack: 'zero', title: 'items', axis: { tickMinStep: 1, format: 'd' } },
-            color: { field: 'status', type: 'nominal', title: 'status', scale: { domain: used, range: used.map((s) => COLORS[s]) }, legend: { orient: 'bottom' } },
-            order: { field: 'so', type: 'quantitative' },
-        },
-    };
-}
-/** Writes charts/score.svg into the report directory; a chart that cannot be rendered is a warning. Returns its relative path, if written. */
-async function writeReadinessCharts(reportDir, results, sections, log) {
-    try {
-        const spec = scoreSpec(results, sections);
-        if (!spec)
-            return undefined;
-        const svg = await (0,_core_report_charts_js__WEBPACK_IMPORTED_MODULE_3__/* .renderVegaLite */ .W)(spec);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(reportDir, 'charts'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(reportDir, 'charts', 'score.svg'), svg);
-        return 'charts/score.svg';
-    }
-    catch (e) {
-        log.warning(`chart charts/score.svg could not be rendered: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`);
-        return undefined;
-    }
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
 
 /***/ }),
 
@@ -430,331 +331,108 @@ function sameList(a, b) {
 
 /***/ }),
 
-/***/ 86402:
-/***/ ((module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   gate: () => (/* binding */ gate)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
-/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14888);
-/* harmony import */ var _core_github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24332);
-/* harmony import */ var _charts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7961);
-/* harmony import */ var _checklist_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(72566);
-/* harmony import */ var _probes_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31451);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(27139);
-/* harmony import */ var _scoring_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49879);
-/* harmony import */ var _trust_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(19820);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_charts_js__WEBPACK_IMPORTED_MODULE_6__]);
-_charts_js__WEBPACK_IMPORTED_MODULE_6__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-
-
-
-
-
-
-
-
-
-
-
-
-/** Tool version in SARIF output. */
-const SHIPGATE_VERSION = '0.1.0';
-/** Placeholder check type that trust.ts puts where a command check was not trusted. */
-const UNTRUSTED = _trust_js__WEBPACK_IMPORTED_MODULE_11__/* .UNTRUSTED_CHECK */ .Sh;
-/** Items probed at once: probes wait on I/O, and a slow one should not hold up the rest. */
-const CONCURRENCY = 4;
-const SEVERITY = { critical: 'critical', high: 'high', medium: 'medium', low: 'low' };
-const FINDING_STATUS = { pass: 'pass', fail: 'fail', inconclusive: 'inconclusive', waived: 'warn' };
-function checkName(spec, i) {
-    return spec.name ?? (spec.type === UNTRUSTED ? 'command' : `${spec.type}${i > 0 ? ` #${i + 1}` : ''}`);
-}
-/** Every check's own fields are valid before anything runs (errors name the file, the item's line and the field). */
-function validateChecks(c) {
-    for (const [si, section] of c.sections.entries()) {
-        for (const [ii, item] of section.items.entries()) {
-            for (const [ci, spec] of item.checks.entries()) {
-                if (spec.type === UNTRUSTED)
-                    continue;
-                (0,_probes_index_js__WEBPACK_IMPORTED_MODULE_8__/* .validateCheck */ .LB)(spec, { file: c.file, line: item.line, field: `sections[${si}].items[${ii}].checks[${ci}]` });
-            }
-        }
-    }
-}
-async function mapLimit(xs, limit, fn) {
-    const out = new Array(xs.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < xs.length) {
-            const i = next++;
-            out[i] = await fn(xs[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, worker));
-    return out;
-}
-/** The checklist to run: on untrusted PRs, command checks come from the base branch's checklist (or are refused). */
-async function trustedChecklist(ctx, head, rel, abs, knownProbeTypes) {
-    const run = ctx.run;
-    if (!run.pullRequest)
-        return { checklist: head, notes: [] };
-    const mode = (ctx.inputs.optional('untrusted-commands') ?? 'base');
-    if (mode !== 'base' && mode !== 'refuse')
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`untrusted-commands: "${String(mode)}" is not base or refuse.`, { field: 'untrusted-commands' });
-    const files = [rel];
-    let changed;
-    if (run.baseSha && (run.headSha ?? run.sha))
-        changed = await (0,_trust_js__WEBPACK_IMPORTED_MODULE_11__/* .checklistChangedInPr */ .w3)(ctx.workspace, run.baseSha, run.headSha ?? run.sha ?? '', files);
-    const trust = (0,_trust_js__WEBPACK_IMPORTED_MODULE_11__/* .decideTrust */ .J4)({ isFork: Boolean(run.fork), checklistChanged: changed ?? false, mode });
-    const notes = [];
-    if (changed === undefined && !run.fork)
-        notes.push(`could not tell whether this PR changes ${rel} (base commit not fetched: use fetch-depth: 0); its command checks are run as written`);
-    if (trust.trusted)
-        return { checklist: head, notes };
-    notes.push(trust.why ?? 'command checks of this pull request are not trusted');
-    let base;
-    if (mode === 'base' && run.baseSha) {
-        const text = await (0,_trust_js__WEBPACK_IMPORTED_MODULE_11__/* .baseFileText */ .hW)(ctx.workspace, run.baseSha, rel);
-        if (text !== undefined) {
-            const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'shipgate-base-checklist-'));
-            try {
-                const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(abs));
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, text);
-                base = await (0,_checklist_js__WEBPACK_IMPORTED_MODULE_7__/* .loadChecklist */ .VN)(file, { displayPath: `${rel} (base ${run.baseSha.slice(0, 7)})`, knownProbeTypes });
-            }
-            catch (e) {
-                notes.push(`the base branch's ${rel} could not be read (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}); no command checks run`);
-            }
-            finally {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-            }
-        }
-        else
-            notes.push(`${rel} does not exist on the base branch; no command checks run`);
-    }
-    const restricted = (0,_trust_js__WEBPACK_IMPORTED_MODULE_11__/* .restrictCommands */ .hl)(head, base, mode);
-    return { checklist: restricted.checklist, notes: [...notes, ...restricted.notes] };
-}
-function probeContext(ctx, needsGitHub) {
-    const out = { workspace: ctx.workspace, signal: ctx.signal, reportsDir: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(ctx.workspace, ctx.inputs.optional('reports-dir') ?? 'shipgate-report') };
-    const token = needsGitHub ? (ctx.inputs.optional('github-token') ?? process.env.GITHUB_TOKEN) : undefined;
-    if (token && ctx.run.owner && ctx.run.repo) {
-        const client = (0,_core_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createClient */ .U)({ token, log: ctx.log });
-        out.github = {
-            request: (route, params) => client.request(route, params),
-            owner: ctx.run.owner,
-            repo: ctx.run.repo,
-            ...(ctx.run.pullRequest ? { pullRequest: ctx.run.pullRequest } : {}),
-        };
-    }
-    return out;
-}
-async function runItem(item, c, pctx, today) {
-    const checks = [];
-    for (const [i, spec] of item.checks.entries()) {
-        let ev;
-        if (spec.type === UNTRUSTED)
-            ev = { status: 'inconclusive', summary: typeof spec.reason === 'string' ? spec.reason : 'not run: command checks of this pull request are not trusted', attempts: 0, durationMs: 0 };
-        else
-            ev = await (0,_probes_index_js__WEBPACK_IMPORTED_MODULE_8__/* .runCheck */ .k_)(spec, pctx);
-        checks.push({ ...ev, type: spec.type === UNTRUSTED ? 'command' : spec.type, name: checkName(spec, i) });
-    }
-    const checkStatus = (0,_scoring_js__WEBPACK_IMPORTED_MODULE_10__/* .combineChecks */ .L6)(checks);
-    const waiver = c.waivers.find((w) => w.id === item.id);
-    const applied = (0,_scoring_js__WEBPACK_IMPORTED_MODULE_10__/* .applyWaiver */ .Ft)(item, checkStatus, waiver, today);
-    const firstBad = checks.find((x) => x.status !== 'pass');
-    const reason = applied.reason ?? (firstBad ? `${firstBad.name}: ${firstBad.summary}` : undefined);
-    return {
-        id: item.id,
-        title: item.title,
-        section: item.section,
-        priority: item.priority,
-        ...(item.owner ? { owner: item.owner } : {}),
-        ...(item.level ? { level: item.level } : {}),
-        line: item.line,
-        status: applied.status,
-        checkStatus,
-        checks,
-        ...(applied.waiver ? { waiver: applied.waiver } : {}),
-        ...(reason ? { reason } : {}),
-    };
-}
-const STATUS_ORDER = { fail: 0, inconclusive: 1, waived: 2, pass: 3 };
-const PRIORITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
-function itemRow(r) {
-    return {
-        cells: [r.title, r.id, r.priority, r.owner ?? '—', r.status, r.reason ?? (r.checks.map((c) => c.summary).join('; ') || '—')],
-        status: FINDING_STATUS[r.status],
-    };
-}
-const ITEM_COLUMNS = ['item', 'id', 'priority', 'owner', 'status', 'evidence'];
-function sectionsOf(results, c, score, notes, diff) {
-    const out = [];
-    const failingCritical = results.filter((r) => r.priority === 'critical' && (r.status === 'fail' || r.status === 'inconclusive'));
-    if (failingCritical.length) {
-        out.push({ id: 'critical', title: `Failing critical items (${failingCritical.length})`, importance: 'essential', blocks: [{ type: 'table', columns: ITEM_COLUMNS, rows: failingCritical.map(itemRow) }] });
-    }
-    const head = [{ type: 'text', text: `Score ${score.score}/100; level ${score.level ?? 'none'}; ${score.counts.pass} pass, ${score.counts.fail} fail, ${score.counts.inconclusive} inconclusive, ${score.counts.waived} waived.` }];
-    for (const reason of score.reasons)
-        head.push({ type: 'text', text: reason });
-    if (score.levels.length) {
-        head.push({
-            type: 'table',
-            columns: ['level', 'reached', 'blocking items'],
-            rows: score.levels.map((l) => ({ cells: [l.name, l.reached ? 'yes' : 'no', l.blocking.join(', ') || '—'], status: l.reached ? 'pass' : 'fail' })),
-        });
-    }
-    out.push({ id: 'score', title: 'Score and levels', importance: 'essential', blocks: head });
-    if (diff) {
-        const lines = [
-            `Score ${diff.baseScore ?? '—'} → ${score.score}${diff.scoreChange === null ? '' : ` (${diff.scoreChange >= 0 ? '+' : ''}${diff.scoreChange.toFixed(1)})`}.`,
-            diff.newlyFailing.length ? `Newly failing: ${diff.newlyFailing.join(', ')}.` : 'Nothing newly failing.',
-            diff.newlyPassing.length ? `Newly passing: ${diff.newlyPassing.join(', ')}.` : '',
-            diff.added.length ? `New items: ${diff.added.join(', ')}.` : '',
-            diff.removed.length ? `Removed items: ${diff.removed.join(', ')}.` : '',
-        ].filter(Boolean);
-        out.push({ id: 'diff', title: 'Against the base branch', importance: 'essential', blocks: lines.map((text) => ({ type: 'text', text })) });
-    }
-    if (notes.length)
-        out.push({ id: 'trust', title: 'Trust', importance: 'essential', blocks: notes.map((text) => ({ type: 'text', text })) });
-    for (const s of c.sections) {
-        const rows = results
-            .filter((r) => r.section === s.title)
-            .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority])
-            .map(itemRow);
-        if (rows.length)
-            out.push({ id: `section:${s.title}`, title: s.title, importance: 'detail', blocks: [{ type: 'table', columns: ITEM_COLUMNS, rows }] });
-    }
-    const waived = results.filter((r) => r.waiver);
-    if (waived.length) {
-        out.push({
-            id: 'waivers',
-            title: 'Waivers',
-            importance: 'essential',
-            blocks: [
-                {
-                    type: 'table',
-                    columns: ['item', 'reason', 'owner', 'ticket', 'expires', 'state'],
-                    rows: waived.map((r) => ({
-                        cells: [r.id, r.waiver?.reason ?? '', r.waiver?.owner ?? '', r.waiver?.ticket ?? '—', r.waiver?.expires ?? '', r.waiver?.expired ? 'expired: item fails' : r.status === 'waived' ? 'active' : 'unused (item passes)'],
-                        status: r.waiver?.expired ? 'fail' : 'warn',
-                    })),
-                },
-            ],
-        });
-    }
-    const outputs = results.filter((r) => r.status !== 'pass').flatMap((r) => r.checks.filter((x) => x.status !== 'pass' && x.output).map((x) => ({ r, x })));
-    if (outputs.length) {
-        out.push({
-            id: 'output',
-            title: 'Probe output',
-            importance: 'detail',
-            blocks: outputs.slice(0, 20).map(({ r, x }) => ({ type: 'details', summary: `${r.id}: ${x.name}`, blocks: [{ type: 'code', text: x.output ?? '' }] })),
-        });
-    }
-    return out;
-}
-async function runReadiness(ctx) {
-    const rel = ctx.inputs.optional('checklist') ?? 'readiness.yml';
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(ctx.workspace, rel);
-    const shown = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(ctx.workspace, abs) || rel;
-    const knownProbeTypes = [..._probes_index_js__WEBPACK_IMPORTED_MODULE_8__/* .PROBE_TYPES */ .ZD, UNTRUSTED];
-    const head = await (0,_checklist_js__WEBPACK_IMPORTED_MODULE_7__/* .loadChecklist */ .VN)(abs, { displayPath: shown, knownProbeTypes });
-    validateChecks(head);
-    const { checklist, notes } = await trustedChecklist(ctx, head, shown, abs, knownProbeTypes);
-    const items = checklist.sections.flatMap((s) => s.items);
-    const needsGitHub = items.some((i) => i.checks.some((c) => c.type === 'approval'));
-    const pctx = probeContext(ctx, needsGitHub);
-    const today = (0,_scoring_js__WEBPACK_IMPORTED_MODULE_10__/* .utcToday */ .wc)();
-    const results = await mapLimit(items, CONCURRENCY, (item) => runItem(item, checklist, pctx, today));
-    const score = (0,_scoring_js__WEBPACK_IMPORTED_MODULE_10__/* .scoreResults */ .hm)(results, checklist);
-    let diff;
-    const baseResult = ctx.inputs.optional('base-result');
-    if (baseResult) {
-        let base;
-        try {
-            base = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(ctx.workspace, baseResult), 'utf8'));
-        }
-        catch (e) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${baseResult}: cannot read the base branch's result (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}). Pass the report.json of a readiness-checklist run on the base branch.`, { location: { file: baseResult }, field: 'base-result' });
-        }
-        diff = (0,_scoring_js__WEBPACK_IMPORTED_MODULE_10__/* .diffAgainstBase */ .CM)(results, score.score, base, { file: baseResult });
-    }
-    const findings = results
-        .filter((r) => r.status !== 'pass')
-        .map((r) => ({
-        id: r.id,
-        title: r.title,
-        severity: SEVERITY[r.priority],
-        status: FINDING_STATUS[r.status],
-        message: r.reason ?? r.status,
-        location: { file: shown, line: r.line },
-    }));
-    const details = {
-        checklist: shown,
-        items: results,
-        score: score.score,
-        level: score.level,
-        levels: score.levels,
-        counts: score.counts,
-        failedCritical: score.failedCritical,
-        waivers: results.filter((r) => r.waiver).map((r) => ({ ...r.waiver, item: r.id, status: r.status })),
-        ...(notes.length ? { trust: notes } : {}),
-        ...(diff ? { diff } : {}),
-    };
-    if (ctx.inputs.boolean('sarif', false)) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(ctx.reportDir, { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(ctx.reportDir, 'results.sarif'), `${JSON.stringify((0,_sarif_js__WEBPACK_IMPORTED_MODULE_9__/* .toSarif */ .zv)(results, shown, SHIPGATE_VERSION), null, 2)}\n`);
-        details.sarif = 'results.sarif';
-    }
-    await (0,_charts_js__WEBPACK_IMPORTED_MODULE_6__/* .writeReadinessCharts */ .D)(ctx.reportDir, results, checklist.sections.map((s) => s.title), ctx.log);
-    const critical = score.failedCritical.length;
-    const summary = [`score ${score.score}/100`, `level ${score.level ?? 'none'}`, critical ? `${critical} critical item${critical === 1 ? '' : 's'} failing` : 'no critical failures', diff?.newlyFailing.length ? `${diff.newlyFailing.length} newly failing` : ''].filter(Boolean).join('; ');
-    return {
-        ...(0,_core_gate_js__WEBPACK_IMPORTED_MODULE_4__/* .reportShell */ .$)(ctx),
-        verdict: score.verdict,
-        summary,
-        findings,
-        details,
-        sections: sectionsOf(results, checklist, score, notes, diff),
-        outputs: { score: score.score, level: score.level ?? '', 'failed-critical': critical },
-    };
-}
-const gate = { gate: 'readiness-checklist', run: runReadiness };
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
-/***/ 31451:
+/***/ 98290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ZD: () => (/* binding */ PROBE_TYPES),
-  k_: () => (/* binding */ runCheck),
-  LB: () => (/* binding */ validateCheck)
+  gate: () => (/* binding */ readiness_checklist_gate)
 });
 
-// UNUSED EXPORTS: DEFAULT_RETRY_DELAY_S, DEFAULT_TIMEOUT_S, PROBES
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/gate.ts
+var gate = __webpack_require__(14888);
+// EXTERNAL MODULE: ./src/core/github/client.ts
+var github_client = __webpack_require__(24332);
+// EXTERNAL MODULE: ./src/core/report/charts.ts
+var charts = __webpack_require__(78181);
+// EXTERNAL MODULE: ./src/core/report/escape.ts
+var report_escape = __webpack_require__(8547);
+;// CONCATENATED MODULE: ./src/gates/readiness-checklist/charts.ts
+/**
+ * SVG chart of readiness-checklist for the report directory (embedded in report.html): per section, the items by
+ * status as one stacked bar. Section titles are untrusted: they enter the spec only as data values.
+ */
 
+
+
+
+
+const STATUSES = ['pass', 'waived', 'inconclusive', 'fail'];
+const COLORS = { pass: '#1a7f37', waived: '#9a6700', inconclusive: '#8c959f', fail: '#cf222e' };
+function label(s, max = 80) {
+    const t = (0,report_escape/* stripControls */.$Y)(s).replace(/\s+/g, ' ').trim();
+    return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+/** A stacked horizontal bar per section (in the checklist's order) of its item counts by status; undefined for no items. */
+function scoreSpec(results, sections) {
+    const order = [...sections];
+    for (const r of results)
+        if (!order.includes(r.section))
+            order.push(r.section);
+    const values = [];
+    order.forEach((title, si) => {
+        const items = results.filter((r) => r.section === title);
+        STATUSES.forEach((status, so) => {
+            const n = items.filter((r) => r.status === status).length;
+            // The index keeps sections apart even where two titles shorten to the same label.
+            if (n > 0)
+                values.push({ section: `${si + 1}. ${label(title) || '(untitled)'}`, si, status, so, n });
+        });
+    });
+    if (!values.length)
+        return undefined;
+    const used = STATUSES.filter((s) => values.some((v) => v.status === s));
+    return {
+        title: { text: 'Items by section and status' },
+        width: 420,
+        height: { step: 22 },
+        background: 'white',
+        data: { values },
+        mark: { type: 'bar' },
+        encoding: {
+            y: { field: 'section', type: 'nominal', title: null, sort: { field: 'si', op: 'min' }, axis: { labelLimit: 320 } },
+            x: { field: 'n', type: 'quantitative', stack: 'zero', title: 'items', axis: { tickMinStep: 1, format: 'd' } },
+            color: { field: 'status', type: 'nominal', title: 'status', scale: { domain: used, range: used.map((s) => COLORS[s]) }, legend: { orient: 'bottom' } },
+            order: { field: 'so', type: 'quantitative' },
+        },
+    };
+}
+/** Writes charts/score.svg into the report directory; a chart that cannot be rendered is a warning. Returns its relative path, if written. */
+async function writeReadinessCharts(reportDir, results, sections, log) {
+    try {
+        const spec = scoreSpec(results, sections);
+        if (!spec)
+            return undefined;
+        const svg = await (0,charts/* renderVegaLite */.W)(spec);
+        await (0,promises_.mkdir)(external_node_path_default().join(reportDir, 'charts'), { recursive: true });
+        await (0,promises_.writeFile)(external_node_path_default().join(reportDir, 'charts', 'score.svg'), svg);
+        return 'charts/score.svg';
+    }
+    catch (e) {
+        log.warning(`chart charts/score.svg could not be rendered: ${(0,core_errors/* errorMessage */.gJ)(e)}`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/gates/readiness-checklist/checklist.ts
+var readiness_checklist_checklist = __webpack_require__(72566);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(74296);
+var external_node_timers_promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/gates/readiness-checklist/probes/command.ts
 var command = __webpack_require__(4697);
 ;// CONCATENATED MODULE: ./src/gates/readiness-checklist/probes/approval.ts
@@ -877,11 +555,6 @@ const approvalProbe = {
     },
 };
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __webpack_require__(52210);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -909,10 +582,10 @@ function isInside(root, p) {
 }
 /** Where a workspace-relative path really is (links resolved), or undefined when nothing is there. */
 async function resolveInWorkspace(ctx, rel) {
-    const root = await (0,external_node_fs_promises_.realpath)(ctx.workspace);
+    const root = await (0,promises_.realpath)(ctx.workspace);
     let real;
     try {
-        real = await (0,external_node_fs_promises_.realpath)(external_node_path_default().resolve(root, rel));
+        real = await (0,promises_.realpath)(external_node_path_default().resolve(root, rel));
     }
     catch (e) {
         if (e.code === 'ENOENT' || e.code === 'ENOTDIR')
@@ -924,12 +597,12 @@ async function resolveInWorkspace(ctx, rel) {
     return real;
 }
 async function readText(file, shown) {
-    const info = await (0,external_node_fs_promises_.stat)(file);
+    const info = await (0,promises_.stat)(file);
     if (info.isDirectory())
         throw new Problem(`${shown} is a directory`, 'fail');
     if (info.size > MAX_READ_BYTES)
         throw new Problem(`${shown} is larger than ${MAX_READ_BYTES / 1024 / 1024} MiB; not read`, 'inconclusive');
-    return (0,external_node_fs_promises_.readFile)(file, 'utf8');
+    return (0,promises_.readFile)(file, 'utf8');
 }
 /** JSON or YAML by extension; other files are tried as JSON, then YAML. */
 function parseData(text, shown) {
@@ -1017,14 +690,14 @@ async function checkPath(spec, ctx, checks) {
 }
 async function checkGlob(spec, ctx, checks) {
     const pattern = spec.glob;
-    const root = await (0,external_node_fs_promises_.realpath)(ctx.workspace);
+    const root = await (0,promises_.realpath)(ctx.workspace);
     const matches = [];
-    for await (const entry of (0,external_node_fs_promises_.glob)(pattern, { cwd: root })) {
+    for await (const entry of (0,promises_.glob)(pattern, { cwd: root })) {
         const abs = external_node_path_default().resolve(root, entry);
         if (!isInside(root, abs))
             continue;
         try {
-            if (!(await (0,external_node_fs_promises_.stat)(abs)).isFile())
+            if (!(await (0,promises_.stat)(abs)).isFile())
                 continue;
         }
         catch {
@@ -1153,7 +826,7 @@ const gateProbe = {
         const shown = (0,command/* displayPath */.Gt)(ctx, file);
         let text;
         try {
-            text = await (0,external_node_fs_promises_.readFile)(file, 'utf8');
+            text = await (0,promises_.readFile)(file, 'utf8');
         }
         catch (e) {
             const code = e.code;
@@ -1483,7 +1156,7 @@ const DEFAULT_RETRY_DELAY_S = 1;
 const OVERRUN_GRACE_MS = 1000;
 /** Longest wait a Node timer takes (about 23 days), less the grace. */
 const MAX_WAIT_MS = 2 ** 31 - 1 - OVERRUN_GRACE_MS;
-const STATUSES = ['pass', 'fail', 'inconclusive'];
+const probes_STATUSES = ['pass', 'fail', 'inconclusive'];
 /**
  * Checks a check's common fields (`type`, `name`, `timeout`, `retries`, `retry_delay`) and then the probe's own;
  * throws a ConfigurationError naming `where.file:where.line` and the field.
@@ -1518,7 +1191,7 @@ function labelOf(spec) {
 /** A probe's result made safe to report: a known status, a one-line summary. */
 function sanitize(r, label) {
     const result = r;
-    if (result === null || typeof result !== 'object' || !STATUSES.includes(result.status) || typeof result.summary !== 'string') {
+    if (result === null || typeof result !== 'object' || !probes_STATUSES.includes(result.status) || typeof result.summary !== 'string') {
         return { status: 'inconclusive', summary: `${label}: the probe returned no usable result` };
     }
     return { ...result, status: result.status, summary: (0,command/* oneLine */.TN)(result.summary, 500) };
@@ -1571,7 +1244,7 @@ async function runCheck(spec, ctx) {
         if (result.status === 'pass' || attempts > retries || ctx.signal.aborted)
             return done(result, attempts);
         try {
-            await (0,promises_.setTimeout)(retryDelayMs, undefined, { signal: ctx.signal });
+            await (0,external_node_timers_promises_.setTimeout)(retryDelayMs, undefined, { signal: ctx.signal });
         }
         catch {
             return done(result, attempts);
@@ -1579,20 +1252,9 @@ async function runCheck(spec, ctx) {
     }
 }
 
-
-/***/ }),
-
-/***/ 27139:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   zv: () => (/* binding */ toSarif)
-/* harmony export */ });
-/* unused harmony exports SARIF_SCHEMA, SARIF_TOOL_NAME */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/gates/readiness-checklist/sarif.ts
 
 
 /**
@@ -1613,8 +1275,8 @@ function levelOf(item) {
 }
 /** The checklist path as a SARIF URI: relative to the repository root (`%SRCROOT%`), or a file: URI when absolute. */
 function artifactLocation(file) {
-    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(file))
-        return { uri: (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)(file).href };
+    if (external_node_path_default().isAbsolute(file))
+        return { uri: (0,external_node_url_.pathToFileURL)(file).href };
     const segments = file.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
     return { uri: segments.map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
@@ -1685,21 +1347,9 @@ function toSarif(items, checklistFile, toolVersion) {
     };
 }
 
-
-/***/ }),
-
-/***/ 49879:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CM: () => (/* binding */ diffAgainstBase),
-/* harmony export */   Ft: () => (/* binding */ applyWaiver),
-/* harmony export */   L6: () => (/* binding */ combineChecks),
-/* harmony export */   hm: () => (/* binding */ scoreResults),
-/* harmony export */   wc: () => (/* binding */ utcToday)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45939);
+// EXTERNAL MODULE: ./src/gates/readiness-checklist/types.ts
+var types = __webpack_require__(45939);
+;// CONCATENATED MODULE: ./src/gates/readiness-checklist/scoring.ts
 
 
 /**
@@ -1752,7 +1402,7 @@ function applyWaiver(item, checkStatus, waiver, today) {
         throw new Error(`applyWaiver: waiver for "${waiver.id}" applied to item "${item.id}"`);
     if (!isCalendarDay(waiver.expires)) {
         const at = waiver.line === undefined ? '' : ` (line ${waiver.line})`;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`waiver for item "${item.id}"${at}: expires must be a date YYYY-MM-DD, got "${waiver.expires}"`, {
+        throw new core_errors/* ConfigurationError */.j1(`waiver for item "${item.id}"${at}: expires must be a date YYYY-MM-DD, got "${waiver.expires}"`, {
             field: 'waivers.expires',
         });
     }
@@ -1803,7 +1453,7 @@ function scoreResults(items, checklist) {
             return undefined;
         const index = levelIndex.get(item.level);
         if (index === undefined) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`item "${item.id}" (line ${item.line}): level "${item.level}" is not one of the checklist's levels (${checklist.levels.join(', ')}); use one of them or add it to \`levels\``, { field: 'level' });
+            throw new core_errors/* ConfigurationError */.j1(`item "${item.id}" (line ${item.line}): level "${item.level}" is not one of the checklist's levels (${checklist.levels.join(', ')}); use one of them or add it to \`levels\``, { field: 'level' });
         }
         return index;
     };
@@ -1816,7 +1466,7 @@ function scoreResults(items, checklist) {
             continue;
         const weight = checklist.weights[item.priority];
         if (weight === undefined || !Number.isFinite(weight) || weight < 0) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`weights.${item.priority} must be a number ≥ 0 (item "${item.id}", line ${item.line})`, {
+            throw new core_errors/* ConfigurationError */.j1(`weights.${item.priority} must be a number ≥ 0 (item "${item.id}", line ${item.line})`, {
                 field: `weights.${item.priority}`,
             });
         }
@@ -1851,7 +1501,7 @@ function scoreResults(items, checklist) {
     if (minLevel !== undefined) {
         const minIndex = levelIndex.get(minLevel);
         if (minIndex === undefined) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`policy.min_level "${minLevel}" is not one of the checklist's levels (${checklist.levels.join(', ')})`, {
+            throw new core_errors/* ConfigurationError */.j1(`policy.min_level "${minLevel}" is not one of the checklist's levels (${checklist.levels.join(', ')})`, {
                 field: 'policy.min_level',
             });
         }
@@ -1892,7 +1542,7 @@ function describe(v) {
     return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 function parseBase(base, file) {
-    const bad = (what) => new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${file} is not a readiness-checklist report.json: ${what}. Pass the report.json a readiness-checklist run wrote on the base branch.`, { field: 'base-result' });
+    const bad = (what) => new core_errors/* ConfigurationError */.j1(`${file} is not a readiness-checklist report.json: ${what}. Pass the report.json a readiness-checklist run wrote on the base branch.`, { field: 'base-result' });
     if (!isRecord(base))
         throw bad(`expected an object, got ${describe(base)}`);
     if (base.gate !== 'readiness-checklist')
@@ -1916,8 +1566,8 @@ function parseBase(base, file) {
         if (typeof status !== 'string' || !ITEM_STATUSES.includes(status)) {
             throw bad(`"${where}.status" is ${describe(status)}, expected one of ${ITEM_STATUSES.join(', ')}`);
         }
-        if (priority !== undefined && (typeof priority !== 'string' || !_types_js__WEBPACK_IMPORTED_MODULE_1__/* .PRIORITIES */ .B.includes(priority))) {
-            throw bad(`"${where}.priority" is ${describe(priority)}, expected one of ${_types_js__WEBPACK_IMPORTED_MODULE_1__/* .PRIORITIES */ .B.join(', ')}`);
+        if (priority !== undefined && (typeof priority !== 'string' || !types/* PRIORITIES */.B.includes(priority))) {
+            throw bad(`"${where}.priority" is ${describe(priority)}, expected one of ${types/* PRIORITIES */.B.join(', ')}`);
         }
         return { id, status: status };
     });
@@ -1953,23 +1603,9 @@ function diffAgainstBase(current, currentScore, base, opts = {}) {
     return { newlyFailing, newlyPassing, added, removed, scoreChange, baseScore: parsed.score };
 }
 
-
-/***/ }),
-
-/***/ 19820:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J4: () => (/* binding */ decideTrust),
-/* harmony export */   Sh: () => (/* binding */ UNTRUSTED_CHECK),
-/* harmony export */   hW: () => (/* binding */ baseFileText),
-/* harmony export */   hl: () => (/* binding */ restrictCommands),
-/* harmony export */   w3: () => (/* binding */ checklistChangedInPr)
-/* harmony export */ });
-/* unused harmony export CODE_RUNNING_CHECKS */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72642);
+// EXTERNAL MODULE: ./src/core/exec.ts
+var exec = __webpack_require__(72642);
+;// CONCATENATED MODULE: ./src/gates/readiness-checklist/trust.ts
 
 
 /** Check types that run code on the runner. Only `command` today. */
@@ -2003,7 +1639,7 @@ function checkRevision(rev) {
         throw new Error(`not a git revision: ${JSON.stringify(rev)}`);
 }
 async function git(workspace, args) {
-    const result = await (0,_core_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .NK)({ argv: ['git', ...args] }, {
+    const result = await (0,exec/* execCommand */.NK)({ argv: ['git', ...args] }, {
         cwd: workspace,
         env: { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
         stream: false,
@@ -2018,8 +1654,8 @@ async function hasCommit(workspace, rev) {
 }
 /** A path relative to the workspace, as git's `./` form (relative to the working directory), `/`-separated. */
 function gitRelative(workspace, file) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(file) ? node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, file) : node_path__WEBPACK_IMPORTED_MODULE_0___default().normalize(file);
-    return `./${relative.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/')}`;
+    const relative = external_node_path_default().isAbsolute(file) ? external_node_path_default().relative(workspace, file) : external_node_path_default().normalize(file);
+    return `./${relative.split((external_node_path_default()).sep).join('/')}`;
 }
 /**
  * Whether the pull request (`base...head`: changes on head since the merge base) touches any of `files` (paths
@@ -2056,7 +1692,7 @@ function isCommand(check) {
 function placeholder(check, reason) {
     return { type: UNTRUSTED_CHECK, name: check.name ?? check.type, reason };
 }
-function plural(n, one, many) {
+function trust_plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 /**
@@ -2079,7 +1715,7 @@ function restrictCommands(head, base, mode) {
         const own = item.checks.filter(isCommand).length;
         if (own === 0)
             return item;
-        const commands = plural(own, 'command check', 'command checks');
+        const commands = trust_plural(own, 'command check', 'command checks');
         if (mode === 'refuse') {
             const reason = 'not run: command checks from a fork PR / a changed checklist are not trusted (untrusted-commands: refuse)';
             notes.push(`${item.id}: ${commands} not run (untrusted-commands: refuse)`);
@@ -2108,7 +1744,7 @@ function restrictCommands(head, base, mode) {
             return replacement;
         });
         const taken = Math.min(own, fromBase.length);
-        const parts = [`${plural(taken, 'command check', 'command checks')} from the base branch's checklist${taken > 0 && same === taken ? ' (unchanged)' : ''}`];
+        const parts = [`${trust_plural(taken, 'command check', 'command checks')} from the base branch's checklist${taken > 0 && same === taken ? ' (unchanged)' : ''}`];
         if (own > fromBase.length)
             parts.push(`${own - fromBase.length} not run (not in the base item)`);
         if (fromBase.length > own)
@@ -2122,6 +1758,283 @@ function restrictCommands(head, base, mode) {
     };
     return { checklist, notes };
 }
+
+;// CONCATENATED MODULE: ./src/gates/readiness-checklist/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Tool version in SARIF output. */
+const SHIPGATE_VERSION = '0.1.0';
+/** Placeholder check type that trust.ts puts where a command check was not trusted. */
+const UNTRUSTED = UNTRUSTED_CHECK;
+/** Items probed at once: probes wait on I/O, and a slow one should not hold up the rest. */
+const CONCURRENCY = 4;
+const SEVERITY = { critical: 'critical', high: 'high', medium: 'medium', low: 'low' };
+const FINDING_STATUS = { pass: 'pass', fail: 'fail', inconclusive: 'inconclusive', waived: 'warn' };
+function checkName(spec, i) {
+    return spec.name ?? (spec.type === UNTRUSTED ? 'command' : `${spec.type}${i > 0 ? ` #${i + 1}` : ''}`);
+}
+/** Every check's own fields are valid before anything runs (errors name the file, the item's line and the field). */
+function validateChecks(c) {
+    for (const [si, section] of c.sections.entries()) {
+        for (const [ii, item] of section.items.entries()) {
+            for (const [ci, spec] of item.checks.entries()) {
+                if (spec.type === UNTRUSTED)
+                    continue;
+                validateCheck(spec, { file: c.file, line: item.line, field: `sections[${si}].items[${ii}].checks[${ci}]` });
+            }
+        }
+    }
+}
+async function mapLimit(xs, limit, fn) {
+    const out = new Array(xs.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < xs.length) {
+            const i = next++;
+            out[i] = await fn(xs[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, worker));
+    return out;
+}
+/** The checklist to run: on untrusted PRs, command checks come from the base branch's checklist (or are refused). */
+async function trustedChecklist(ctx, head, rel, abs, knownProbeTypes) {
+    const run = ctx.run;
+    if (!run.pullRequest)
+        return { checklist: head, notes: [] };
+    const mode = (ctx.inputs.optional('untrusted-commands') ?? 'base');
+    if (mode !== 'base' && mode !== 'refuse')
+        throw new core_errors/* ConfigurationError */.j1(`untrusted-commands: "${String(mode)}" is not base or refuse.`, { field: 'untrusted-commands' });
+    const files = [rel];
+    let changed;
+    if (run.baseSha && (run.headSha ?? run.sha))
+        changed = await checklistChangedInPr(ctx.workspace, run.baseSha, run.headSha ?? run.sha ?? '', files);
+    const trust = decideTrust({ isFork: Boolean(run.fork), checklistChanged: changed ?? false, mode });
+    const notes = [];
+    if (changed === undefined && !run.fork)
+        notes.push(`could not tell whether this PR changes ${rel} (base commit not fetched: use fetch-depth: 0); its command checks are run as written`);
+    if (trust.trusted)
+        return { checklist: head, notes };
+    notes.push(trust.why ?? 'command checks of this pull request are not trusted');
+    let base;
+    if (mode === 'base' && run.baseSha) {
+        const text = await baseFileText(ctx.workspace, run.baseSha, rel);
+        if (text !== undefined) {
+            const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'shipgate-base-checklist-'));
+            try {
+                const file = external_node_path_default().join(dir, external_node_path_default().basename(abs));
+                await (0,promises_.writeFile)(file, text);
+                base = await (0,readiness_checklist_checklist/* loadChecklist */.VN)(file, { displayPath: `${rel} (base ${run.baseSha.slice(0, 7)})`, knownProbeTypes });
+            }
+            catch (e) {
+                notes.push(`the base branch's ${rel} could not be read (${(0,core_errors/* errorMessage */.gJ)(e)}); no command checks run`);
+            }
+            finally {
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+            }
+        }
+        else
+            notes.push(`${rel} does not exist on the base branch; no command checks run`);
+    }
+    const restricted = restrictCommands(head, base, mode);
+    return { checklist: restricted.checklist, notes: [...notes, ...restricted.notes] };
+}
+function probeContext(ctx, needsGitHub) {
+    const out = { workspace: ctx.workspace, signal: ctx.signal, reportsDir: external_node_path_default().resolve(ctx.workspace, ctx.inputs.optional('reports-dir') ?? 'shipgate-report') };
+    const token = needsGitHub ? (ctx.inputs.optional('github-token') ?? process.env.GITHUB_TOKEN) : undefined;
+    if (token && ctx.run.owner && ctx.run.repo) {
+        const client = (0,github_client/* createClient */.U)({ token, log: ctx.log });
+        out.github = {
+            request: (route, params) => client.request(route, params),
+            owner: ctx.run.owner,
+            repo: ctx.run.repo,
+            ...(ctx.run.pullRequest ? { pullRequest: ctx.run.pullRequest } : {}),
+        };
+    }
+    return out;
+}
+async function runItem(item, c, pctx, today) {
+    const checks = [];
+    for (const [i, spec] of item.checks.entries()) {
+        let ev;
+        if (spec.type === UNTRUSTED)
+            ev = { status: 'inconclusive', summary: typeof spec.reason === 'string' ? spec.reason : 'not run: command checks of this pull request are not trusted', attempts: 0, durationMs: 0 };
+        else
+            ev = await runCheck(spec, pctx);
+        checks.push({ ...ev, type: spec.type === UNTRUSTED ? 'command' : spec.type, name: checkName(spec, i) });
+    }
+    const checkStatus = combineChecks(checks);
+    const waiver = c.waivers.find((w) => w.id === item.id);
+    const applied = applyWaiver(item, checkStatus, waiver, today);
+    const firstBad = checks.find((x) => x.status !== 'pass');
+    const reason = applied.reason ?? (firstBad ? `${firstBad.name}: ${firstBad.summary}` : undefined);
+    return {
+        id: item.id,
+        title: item.title,
+        section: item.section,
+        priority: item.priority,
+        ...(item.owner ? { owner: item.owner } : {}),
+        ...(item.level ? { level: item.level } : {}),
+        line: item.line,
+        status: applied.status,
+        checkStatus,
+        checks,
+        ...(applied.waiver ? { waiver: applied.waiver } : {}),
+        ...(reason ? { reason } : {}),
+    };
+}
+const STATUS_ORDER = { fail: 0, inconclusive: 1, waived: 2, pass: 3 };
+const PRIORITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
+function itemRow(r) {
+    return {
+        cells: [r.title, r.id, r.priority, r.owner ?? '—', r.status, r.reason ?? (r.checks.map((c) => c.summary).join('; ') || '—')],
+        status: FINDING_STATUS[r.status],
+    };
+}
+const ITEM_COLUMNS = ['item', 'id', 'priority', 'owner', 'status', 'evidence'];
+function sectionsOf(results, c, score, notes, diff) {
+    const out = [];
+    const failingCritical = results.filter((r) => r.priority === 'critical' && (r.status === 'fail' || r.status === 'inconclusive'));
+    if (failingCritical.length) {
+        out.push({ id: 'critical', title: `Failing critical items (${failingCritical.length})`, importance: 'essential', blocks: [{ type: 'table', columns: ITEM_COLUMNS, rows: failingCritical.map(itemRow) }] });
+    }
+    const head = [{ type: 'text', text: `Score ${score.score}/100; level ${score.level ?? 'none'}; ${score.counts.pass} pass, ${score.counts.fail} fail, ${score.counts.inconclusive} inconclusive, ${score.counts.waived} waived.` }];
+    for (const reason of score.reasons)
+        head.push({ type: 'text', text: reason });
+    if (score.levels.length) {
+        head.push({
+            type: 'table',
+            columns: ['level', 'reached', 'blocking items'],
+            rows: score.levels.map((l) => ({ cells: [l.name, l.reached ? 'yes' : 'no', l.blocking.join(', ') || '—'], status: l.reached ? 'pass' : 'fail' })),
+        });
+    }
+    out.push({ id: 'score', title: 'Score and levels', importance: 'essential', blocks: head });
+    if (diff) {
+        const lines = [
+            `Score ${diff.baseScore ?? '—'} → ${score.score}${diff.scoreChange === null ? '' : ` (${diff.scoreChange >= 0 ? '+' : ''}${diff.scoreChange.toFixed(1)})`}.`,
+            diff.newlyFailing.length ? `Newly failing: ${diff.newlyFailing.join(', ')}.` : 'Nothing newly failing.',
+            diff.newlyPassing.length ? `Newly passing: ${diff.newlyPassing.join(', ')}.` : '',
+            diff.added.length ? `New items: ${diff.added.join(', ')}.` : '',
+            diff.removed.length ? `Removed items: ${diff.removed.join(', ')}.` : '',
+        ].filter(Boolean);
+        out.push({ id: 'diff', title: 'Against the base branch', importance: 'essential', blocks: lines.map((text) => ({ type: 'text', text })) });
+    }
+    if (notes.length)
+        out.push({ id: 'trust', title: 'Trust', importance: 'essential', blocks: notes.map((text) => ({ type: 'text', text })) });
+    for (const s of c.sections) {
+        const rows = results
+            .filter((r) => r.section === s.title)
+            .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority])
+            .map(itemRow);
+        if (rows.length)
+            out.push({ id: `section:${s.title}`, title: s.title, importance: 'detail', blocks: [{ type: 'table', columns: ITEM_COLUMNS, rows }] });
+    }
+    const waived = results.filter((r) => r.waiver);
+    if (waived.length) {
+        out.push({
+            id: 'waivers',
+            title: 'Waivers',
+            importance: 'essential',
+            blocks: [
+                {
+                    type: 'table',
+                    columns: ['item', 'reason', 'owner', 'ticket', 'expires', 'state'],
+                    rows: waived.map((r) => ({
+                        cells: [r.id, r.waiver?.reason ?? '', r.waiver?.owner ?? '', r.waiver?.ticket ?? '—', r.waiver?.expires ?? '', r.waiver?.expired ? 'expired: item fails' : r.status === 'waived' ? 'active' : 'unused (item passes)'],
+                        status: r.waiver?.expired ? 'fail' : 'warn',
+                    })),
+                },
+            ],
+        });
+    }
+    const outputs = results.filter((r) => r.status !== 'pass').flatMap((r) => r.checks.filter((x) => x.status !== 'pass' && x.output).map((x) => ({ r, x })));
+    if (outputs.length) {
+        out.push({
+            id: 'output',
+            title: 'Probe output',
+            importance: 'detail',
+            blocks: outputs.slice(0, 20).map(({ r, x }) => ({ type: 'details', summary: `${r.id}: ${x.name}`, blocks: [{ type: 'code', text: x.output ?? '' }] })),
+        });
+    }
+    return out;
+}
+async function runReadiness(ctx) {
+    const rel = ctx.inputs.optional('checklist') ?? 'readiness.yml';
+    const abs = external_node_path_default().resolve(ctx.workspace, rel);
+    const shown = external_node_path_default().relative(ctx.workspace, abs) || rel;
+    const knownProbeTypes = [...PROBE_TYPES, UNTRUSTED];
+    const head = await (0,readiness_checklist_checklist/* loadChecklist */.VN)(abs, { displayPath: shown, knownProbeTypes });
+    validateChecks(head);
+    const { checklist, notes } = await trustedChecklist(ctx, head, shown, abs, knownProbeTypes);
+    const items = checklist.sections.flatMap((s) => s.items);
+    const needsGitHub = items.some((i) => i.checks.some((c) => c.type === 'approval'));
+    const pctx = probeContext(ctx, needsGitHub);
+    const today = utcToday();
+    const results = await mapLimit(items, CONCURRENCY, (item) => runItem(item, checklist, pctx, today));
+    const score = scoreResults(results, checklist);
+    let diff;
+    const baseResult = ctx.inputs.optional('base-result');
+    if (baseResult) {
+        let base;
+        try {
+            base = JSON.parse(await (0,promises_.readFile)(external_node_path_default().resolve(ctx.workspace, baseResult), 'utf8'));
+        }
+        catch (e) {
+            throw new core_errors/* ConfigurationError */.j1(`${baseResult}: cannot read the base branch's result (${(0,core_errors/* errorMessage */.gJ)(e)}). Pass the report.json of a readiness-checklist run on the base branch.`, { location: { file: baseResult }, field: 'base-result' });
+        }
+        diff = diffAgainstBase(results, score.score, base, { file: baseResult });
+    }
+    const findings = results
+        .filter((r) => r.status !== 'pass')
+        .map((r) => ({
+        id: r.id,
+        title: r.title,
+        severity: SEVERITY[r.priority],
+        status: FINDING_STATUS[r.status],
+        message: r.reason ?? r.status,
+        location: { file: shown, line: r.line },
+    }));
+    const details = {
+        checklist: shown,
+        items: results,
+        score: score.score,
+        level: score.level,
+        levels: score.levels,
+        counts: score.counts,
+        failedCritical: score.failedCritical,
+        waivers: results.filter((r) => r.waiver).map((r) => ({ ...r.waiver, item: r.id, status: r.status })),
+        ...(notes.length ? { trust: notes } : {}),
+        ...(diff ? { diff } : {}),
+    };
+    if (ctx.inputs.boolean('sarif', false)) {
+        await (0,promises_.mkdir)(ctx.reportDir, { recursive: true });
+        await (0,promises_.writeFile)(external_node_path_default().join(ctx.reportDir, 'results.sarif'), `${JSON.stringify(toSarif(results, shown, SHIPGATE_VERSION), null, 2)}\n`);
+        details.sarif = 'results.sarif';
+    }
+    await writeReadinessCharts(ctx.reportDir, results, checklist.sections.map((s) => s.title), ctx.log);
+    const critical = score.failedCritical.length;
+    const summary = [`score ${score.score}/100`, `level ${score.level ?? 'none'}`, critical ? `${critical} critical item${critical === 1 ? '' : 's'} failing` : 'no critical failures', diff?.newlyFailing.length ? `${diff.newlyFailing.length} newly failing` : ''].filter(Boolean).join('; ');
+    return {
+        ...(0,gate/* reportShell */.$)(ctx),
+        verdict: score.verdict,
+        summary,
+        findings,
+        details,
+        sections: sectionsOf(results, checklist, score, notes, diff),
+        outputs: { score: score.score, level: score.level ?? '', 'failed-critical': critical },
+    };
+}
+const readiness_checklist_gate = { gate: 'readiness-checklist', run: runReadiness };
 
 
 /***/ }),
